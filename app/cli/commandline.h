@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QTextStream;
+
+namespace crmdesk {
+
+class Schema;
+
+// What the user asked for on the command line.
+struct CommandLine
+{
+    enum class Mode { Gui, Help, Version, ListProviders, Describe, Sandbox, Error };
+
+    Mode mode = Mode::Gui;
+    QString resource;
+    QString provider;
+    bool json = false;
+    quint16 port = 0;
+    QString sandboxDataDir;
+    QString error;    // for Mode::Error
+    QString helpText; // for Mode::Help and errors
+
+    static CommandLine parse(const QStringList &arguments);
+    bool needsDisplay() const { return mode == Mode::Gui; }
+};
+
+// The exit code for a usage error or an unknown name, as scripts expect.
+constexpr int kUsageExitCode = 2;
+
+// `--list-providers [RESOURCE]`: one provider per line.
+int listProviders(const Schema &schema, const QString &resource, QTextStream &out,
+                  QTextStream &err);
+// `--describe RESOURCE --provider NAME [--json]`: every query parameter and body field with
+// its state for the provider.
+int describe(const Schema &schema, const QString &resource, const QString &provider, bool json,
+             QTextStream &out, QTextStream &err);
+
+} // namespace crmdesk
