@@ -1,0 +1,344 @@
+#include "store/historystore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace crmdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kToken = QStringLiteral("tr_live_9f8e7d6c5b4a3f2e");
+
+HistoryEntry patchEntry(const QString &recordId, const QByteArray &body)
+{
+    HistoryEntry entry;
+    entry.sentAt = QDateTime(QDate(2026, 4, 1), QTime(9, 30, 0, 125), Qt::UTC);
+    entry.profileId = QStringLiteral("profile-1");
+    entry.environment = QStringLiteral("production");
+    entry.method = "PATCH";
+    entry.url = "https://api.truto.one/unified/crm/contacts/"
+                + QUrl::toPercentEncoding(recordId)
+                + "?integrated_account_id=62f44730-dd91-461e-bd6a-aedd9e0ad79d";
+    entry.requestHeaders = {{"Authorization", "Bearer \xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"},
+                            {"Content-Type", "application/json"},
+                            {"Idempotency-Key", "0b9cfa5e-5b51"}};
+    entry.requestBody = body;
+    entry.status = 200;
+    entry.durationMs = 412;
+    entry.responseHeaders = {{"content-type", "application/json; charset=utf-8"},
+                             {"ratelimit-remaining", "49"}};
+    // Plain literals: moc misreads raw strings with unbalanced braces.
+    entry.responseBody = "{\"id\":\"" + recordId.toUtf8() + "\",\"first_name\":\"Janet\"}";
+    entry.responseSize = entry.responseBody.size();
+    entry.resource = QStringLiteral("contacts");
+    entry.recordId = recordId;
+    entry.accountId = QStringLiteral("62f44730-dd91-461e-bd6a-aedd9e0ad79d");
+    entry.idempotencyKey = QStringLiteral("0b9cfa5e-5b51");
+    return entry;
+}
+
+// Everything SQLite may have written for this database, as raw bytes.
+QByteArray rawFiles(const QString &databasePath)
+{
+    QByteArray all;
+    for (const QString &suffix : {QString(), QStringLiteral("-journal"), QStringLiteral("-wal")}) {
+        QFile file(databasePath + suffix);
+        if (file.open(QIODevice::ReadOnly))
+            all += file.readAll();
+    }
+    return all;
+}
+
+QStringList recordIds(const QList<HistorySummary> &rows)
+{
+    QStringList ids;
+    for (const HistorySummary &row : rows)
+        ids.append(row.recordId);
+    return ids;
+}
+
+} // namespace
+
+class TestHistoryStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name = QStringLiteral("history.sqlite")) const
+    {
+        return m_dir.filePath(name);
+    }
+
+private slots:
+    void init() { QVERIFY(m_dir.isValid()); }
+    void cleanup()
+    {
+        for (const QString &name : QDir(m_dir.path()).entryList(QDir::Files))
+            QFile::remove(m_dir.filePath(name));
+    }
+
+    void shouldKeepTheWholeRequestAndResponse()
+    {
+        HistoryStore store(path());
+        QVERIFY(store.open());
+        const HistoryEntry entry = patchEntry(QStringLiteral("42"), R"({"first_name":"Janet"})");
+        QSignalSpy added(&store, &HistoryStore::entryAdded);
+        QString error;
+        const std::optional<qint64> id = store.append(entry, &error);
+        QVERIFY2(id.has_value(), qPrintable(error));
+        QCOMPARE(added.size(), 1);
+
+        const std::optional<HistoryEntry> fetched = store.fetch(*id);
+        QVERIFY(fetched.has_value());
+        QCOMPARE(fetched->sentAt, entry.sentAt);
+        QCOMPARE(fetched->environment, QStringLiteral("production"));
+        QCOMPARE(fetched->method, QByteArray("PATCH"));
+        QCOMPARE(fetched->url, entry.url);
+        QCOMPARE(fetched->requestHeaders, entry.requestHeaders);
+        QCOMPARE(fetched->requestBody, entry.requestBody);
+        QCOMPARE(fetched->status, 200);
+        QCOMPARE(fetched->durationMs, qint64(412));
+        QCOMPARE(fetched->responseHeaders, entry.responseHeaders);
+        QCOMPARE(fetched->responseBody, entry.responseBody);
+        QCOMPARE(fetched->responseTruncated, false);
+        QCOMPARE(fetched->recordId, QStringLiteral("42"));
+        QCOMPARE(fetched->accountId, entry.accountId);
+        QCOMPARE(fetched->idempotencyKey, entry.idempotencyKey);
+    }
+
+    void shouldBrowseNewestFirstPageByPage()
+    {
+        HistoryStore store(path());
+        QVERIFY(store.open());
+        for (int i = 1; i <= 5; ++i)
+            store.append(patchEntry(QString::number(i), "{}"));
+        QCOMPARE(store.count(), 5);
+        QCOMPARE(recordIds(store.browse(0, 2)), (QStringList{u"5"_s, u"4"_s}));
+        QCOMPARE(recordIds(store.browse(2, 2)), (QStringList{u"3"_s, u"2"_s}));
+        QCOMPARE(recordIds(store.browse(4, 2)), QStringList{u"1"_s});
+    }
+
+    void shouldFindEntriesByUrlRecordIdOrBodyText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("record id") << u"cust-77"_s << QStringList{u"cust-77"_s};
+        QTest::newRow("id with reserved characters") << u"imported@frontapp.com_t:50603"_s
+                                                     << QStringList{u"alt:ref:imported@frontapp.com_t:50603"_s};
+        QTest::newRow("request body") << u"O'Brien"_s << QStringList{u"lead-9"_s};
+        QTest::newRow("response body, any case") << u"JANET"_s << QStringList{u"cust-77"_s};
+        QTest::newRow("url") << u"truto_ignore_remote_data=true"_s << QStringList{u"lead-9"_s};
+        QTest::newRow("url as typed, unencoded") << u"remote_query[a b]"_s << QStringList{u"lead-9"_s};
+        QTest::newRow("wildcards are literal") << u"100%"_s << QStringList();
+        QTest::newRow("nothing") << u"no such thing"_s << QStringList();
+    }
+
+    void shouldFindEntriesByUrlRecordIdOrBodyText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        HistoryStore store(path());
+        QVERIFY(store.open());
+        HistoryEntry awkward = patchEntry(u"alt:ref:imported@frontapp.com_t:50603"_s, "{}");
+        awkward.responseBody = R"({"ok":true})";
+        HistoryEntry customer = patchEntry(u"cust-77"_s, R"({"title":"10 percent"})");
+        customer.responseBody = R"({"first_name":"Janet"})";
+        HistoryEntry lead = patchEntry(u"lead-9"_s, "{\"last_name\":\"O'Brien\"}");
+        lead.url += "&truto_ignore_remote_data=true&remote_query%5Ba%20b%5D=c";
+        lead.responseBody = R"({"status":"done"})";
+        store.append(awkward);
+        store.append(customer);
+        store.append(lead);
+        QCOMPARE(recordIds(store.search(text, 0, 50)), expected);
+        QCOMPARE(store.countMatching(text), int(expected.size()));
+    }
+
+    void shouldNeverWriteATokenToTheDatabaseFile()
+    {
+        HistoryStore store(path());
+        Redactor redactor;
+        redactor.addSecret(kToken);
+        store.setRedactor(redactor);
+        QVERIFY(store.open());
+
+        // A caller that forgot to redact: the token in a header, the URL, bodies and the error.
+        HistoryEntry entry = patchEntry(QStringLiteral("marker-record-31337"), {});
+        entry.url = "https://api.truto.one/unified/crm/contacts/1?api_key=" + kToken.toLatin1()
+                    + "&integrated_account_id=abc";
+        entry.requestHeaders = {{"Authorization", "Bearer " + kToken.toLatin1()},
+                                {"X-Debug", "token=" + kToken.toLatin1()}};
+        entry.requestBody = "{\"note\":\"pasted " + kToken.toLatin1() + " by mistake\"}";
+        entry.responseBody = R"({"context":{"access_token":"ya29.provider-oauth-secret"}})";
+        entry.errorString = u"Server rejected Bearer " + kToken;
+        const std::optional<qint64> id = store.append(entry);
+        QVERIFY(id.has_value());
+
+        const QByteArray onDisk = rawFiles(path());
+        QVERIFY(onDisk.contains("marker-record-31337")); // the check reads real rows
+        QVERIFY(!onDisk.contains(kToken.toLatin1()));
+        QVERIFY(!onDisk.contains("ya29.provider-oauth-secret"));
+        // What comes back shows where the token was.
+        const HistoryEntry fetched = *store.fetch(*id);
+        QCOMPARE(fetched.requestHeaders.at(0).second, "Bearer " + Redactor::mask().toUtf8());
+        QVERIFY(fetched.requestBody.contains(Redactor::mask().toUtf8()));
+    }
+
+    void shouldCapLargeBodiesAndSayTheyWereCut()
+    {
+        HistoryStore store(path());
+        store.setBodyCap(1024);
+        QVERIFY(store.open());
+        HistoryEntry entry = patchEntry(QStringLiteral("big"), "{}");
+        entry.responseBody = QByteArray(5000, 'x');
+        entry.responseSize = 5000;
+        const HistoryEntry fetched = *store.fetch(*store.append(entry));
+        QCOMPARE(fetched.responseBody.size(), 1024);
+        QVERIFY(fetched.responseTruncated);
+        QCOMPARE(fetched.responseSize, qint64(5000));
+        QVERIFY(!fetched.requestTruncated);
+    }
+
+    void shouldNotLeaveATokenCutInHalfAtTheCap()
+    {
+        HistoryStore store(path());
+        Redactor redactor;
+        redactor.addSecret(kToken);
+        store.setRedactor(redactor);
+        store.setBodyCap(100);
+        QVERIFY(store.open());
+        HistoryEntry entry = patchEntry(QStringLiteral("edge"), "{}");
+        entry.responseBody = QByteArray(90, 'a') + kToken.toLatin1() + QByteArray(50, 'b');
+        store.append(entry);
+        QVERIFY(!rawFiles(path()).contains(kToken.left(10).toLatin1()));
+    }
+
+    void shouldDeleteEntriesForGood()
+    {
+        HistoryStore store(path());
+        QVERIFY(store.open());
+        const qint64 keep = *store.append(patchEntry(QStringLiteral("keep-me"), "{}"));
+        const qint64 drop =
+            *store.append(patchEntry(QStringLiteral("drop-me"), R"({"secret_note":"zebra-unicorn-7"})"));
+        QVERIFY(store.remove(drop));
+        QVERIFY(!store.fetch(drop).has_value());
+        QVERIFY(store.fetch(keep).has_value());
+        QVERIFY(!rawFiles(path()).contains("zebra-unicorn-7"));
+
+        QSignalSpy removed(&store, &HistoryStore::entriesRemoved);
+        QVERIFY(store.clear());
+        QCOMPARE(store.count(), 0);
+        QCOMPARE(removed.size(), 1);
+        QVERIFY(!rawFiles(path()).contains("keep-me"));
+    }
+
+    void shouldCreateTheCurrentSchemaInANewFile()
+    {
+        {
+            HistoryStore store(path());
+            QVERIFY(store.open());
+        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        {
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+            QCOMPARE(query.value(0).toInt(), HistoryStore::kSchemaVersion);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void shouldKeepEntriesAcrossRestarts()
+    {
+        {
+            HistoryStore store(path());
+            QVERIFY(store.open());
+            store.append(patchEntry(QStringLiteral("42"), "{}"));
+        }
+        HistoryStore reopened(path());
+        QVERIFY(reopened.open());
+        QCOMPARE(recordIds(reopened.browse(0, 10)), QStringList{u"42"_s});
+    }
+
+    void shouldLeaveAHistoryFromANewerVersionUntouched()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE requests (id INTEGER PRIMARY KEY, v2 TEXT)"));
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        const QByteArray before = rawFiles(path());
+
+        HistoryStore store(path());
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+        QCOMPARE(rawFiles(path()), before);
+    }
+
+    void shouldRefuseAFileThatIsNotAHistory()
+    {
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'z'));
+        file.close();
+        HistoryStore store(path());
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void shouldRunTwoHistoriesSideBySide()
+    {
+        HistoryStore first(path(QStringLiteral("a.sqlite")));
+        HistoryStore second(path(QStringLiteral("b.sqlite")));
+        QVERIFY(first.open());
+        QVERIFY(second.open());
+        first.append(patchEntry(QStringLiteral("only-in-a"), "{}"));
+        QCOMPARE(first.count(), 1);
+        QCOMPARE(second.count(), 0);
+    }
+
+    void shouldTakeRequestAndResponseFromAnApiResult()
+    {
+        ApiResult result;
+        result.request.method = "PATCH";
+        result.request.url = QUrl::fromEncoded("https://api.truto.one/unified/crm/notes/7?integrated_account_id=a");
+        result.request.headers = {{"Content-Type", "application/json"}};
+        result.request.body = R"({"content":"hi"})";
+        result.request.idempotencyKey = QStringLiteral("key-1");
+        result.httpStatus = 422;
+        result.headers = {{"content-type", "application/json"}};
+        result.body = R"({"statusCode":422})";
+        result.bodySize = result.body.size();
+        result.timings.totalMs = 250;
+        result.errorKind = ErrorKind::Http;
+        result.errorString = QStringLiteral("Server replied \"422\"");
+
+        const HistoryEntry entry = HistoryEntry::fromResult(result);
+        QCOMPARE(entry.method, QByteArray("PATCH"));
+        QCOMPARE(entry.url, result.request.url.toEncoded());
+        QCOMPARE(entry.requestBody, result.request.body);
+        QCOMPARE(entry.status, 422);
+        QCOMPARE(entry.durationMs, qint64(250));
+        QCOMPARE(entry.responseBody, result.body);
+        QCOMPARE(entry.errorString, result.errorString);
+        QCOMPARE(entry.idempotencyKey, QStringLiteral("key-1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"

@@ -1,0 +1,311 @@
+#include "editors/recordeditorview.h"
+
+#include "api/apicall.h"
+#include "api/trutoclient.h"
+#include "editors/queryoptionspanel.h"
+#include "editors/recordform.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace crmdesk {
+
+namespace {
+QString previewText(const SentRequest &request, const QStringList &excluded)
+{
+    QString text = QString::fromLatin1(request.method) + u' '
+                   + QString::fromUtf8(request.url.toEncoded()) + u'\n';
+    for (const auto &[name, value] : request.headers)
+        text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value) + u'\n';
+    text += u'\n';
+    const QJsonDocument body = QJsonDocument::fromJson(request.body);
+    text += body.isNull() ? QString::fromUtf8(request.body) : QString::fromUtf8(body.toJson(QJsonDocument::Indented));
+    if (!excluded.isEmpty())
+        text += QStringLiteral("\n# Left out (not supported by this provider): ") + excluded.join(QStringLiteral(", "));
+    return text;
+}
+} // namespace
+
+RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *client, QWidget *parent)
+    : QWidget(parent), m_schema(schema), m_client(client), m_model(new RecordModel(schema, this)),
+      m_form(createRecordForm(m_model)), m_query(new QueryOptionsPanel(schema, this)),
+      m_provider(new QComboBox(this)), m_environment(new QLabel(this)), m_summary(new QLabel(this)),
+      m_preview(new QPlainTextEdit(this)), m_send(new QPushButton(tr("&Send"), this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this))
+{
+    setObjectName(QStringLiteral("editor_") + schema.name);
+    m_provider->setObjectName(QStringLiteral("providerCombo"));
+    m_provider->setAccessibleName(tr("Provider"));
+    m_provider->addItem(tr("(any provider)"), QString());
+    for (const QString &provider : schema.allProviders())
+        m_provider->addItem(provider, provider);
+    m_environment->setObjectName(QStringLiteral("environmentBadge"));
+    m_summary->setObjectName(QStringLiteral("sendSummary"));
+    m_summary->setWordWrap(true);
+    m_preview->setObjectName(QStringLiteral("requestPreview"));
+    m_preview->setAccessibleName(tr("Request preview"));
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFont(QStringLiteral("monospace")));
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_send->setToolTip(tr("Send the changed fields (Ctrl+Return)"));
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancel->hide();
+    m_progress->setObjectName(QStringLiteral("sendProgress"));
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Provider:"), this));
+    top->addWidget(m_provider, 1);
+    top->addWidget(m_environment);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("formScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_form);
+
+    auto *queryBox = new QGroupBox(tr("Query options"), this);
+    auto *queryLayout = new QVBoxLayout(queryBox);
+    queryLayout->addWidget(m_query);
+    auto *previewBox = new QGroupBox(tr("Request preview"), this);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->addWidget(m_preview);
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(queryBox);
+    sideLayout->addWidget(previewBox, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(scroll);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_summary, 1);
+    bottom->addWidget(m_progress);
+    bottom->addWidget(m_cancel);
+    bottom->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(bottom);
+
+    connect(m_provider, &QComboBox::currentIndexChanged, this,
+            [this] { setFieldPolicy(m_schema.policyFor(m_provider->currentData().toString())); });
+    connect(m_model, &RecordModel::valueChanged, this, [this] {
+        m_idempotencyKey.clear();
+        refresh();
+    });
+    connect(m_model, &RecordModel::modifiedChanged, this, &RecordEditorView::titleChanged);
+    connect(m_model, &RecordModel::loaded, this, &RecordEditorView::refresh);
+    connect(m_query, &QueryOptionsPanel::changed, this, &RecordEditorView::refresh);
+    connect(m_send, &QPushButton::clicked, this, &RecordEditorView::send);
+    connect(m_cancel, &QPushButton::clicked, this, &RecordEditorView::cancel);
+    setFieldPolicy(m_schema.policyFor({}));
+}
+
+RecordEditorView::~RecordEditorView()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+void RecordEditorView::setAccount(const QString &accountId, const QString &provider)
+{
+    m_query->setAccountId(accountId);
+    setProvider(provider);
+}
+
+void RecordEditorView::setProvider(const QString &provider)
+{
+    const std::optional<QString> canonical = m_schema.canonicalProvider(provider);
+    const int index = m_provider->findData(canonical.value_or(QString()));
+    if (index >= 0 && index != m_provider->currentIndex())
+        m_provider->setCurrentIndex(index);
+    else
+        setFieldPolicy(m_schema.policyFor(canonical.value_or(QString())));
+}
+
+QString RecordEditorView::provider() const
+{
+    return m_provider->currentData().toString();
+}
+
+void RecordEditorView::setFieldPolicy(const FieldPolicy &policy)
+{
+    m_policy = policy;
+    m_form->applyFieldPolicy(policy);
+    m_query->applyFieldPolicy(policy);
+    refresh();
+}
+
+void RecordEditorView::setEnvironmentLabel(const QString &label)
+{
+    m_environment->setText(label.isEmpty() ? QString() : QStringLiteral(" %1 ").arg(label.toUpper()));
+    const bool production = label.compare(QLatin1String("production"), Qt::CaseInsensitive) == 0;
+    m_environment->setStyleSheet(production ? QStringLiteral("background:#b3261e;color:white;border-radius:3px;")
+                                            : QStringLiteral("background:#1f5fae;color:white;border-radius:3px;"));
+    m_send->setText(label.isEmpty() ? tr("&Send") : tr("&Send to %1").arg(label));
+}
+
+void RecordEditorView::setReadOnlyReason(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    refresh();
+}
+
+QList<ValidationIssue> RecordEditorView::issues() const
+{
+    return validateRecord(*m_model, m_policy);
+}
+
+QStringList RecordEditorView::blockingProblems() const
+{
+    QStringList problems;
+    if (!m_readOnlyReason.isEmpty())
+        problems.append(m_readOnlyReason);
+    if (!m_model->isLoaded())
+        problems.append(tr("Load a record first"));
+    else if (m_model->patchBody(m_policy).isEmpty())
+        problems.append(tr("Nothing to send: no supported field has changed"));
+    problems.append(m_query->problems());
+    for (const ValidationIssue &issue : issues())
+        problems.append(issue.message);
+    return problems;
+}
+
+SentRequest RecordEditorView::previewRequest() const
+{
+    return m_client->previewUpdate(m_schema.name, m_model->id(), m_model->patchBody(m_policy),
+                                   m_query->options(), m_idempotencyKey);
+}
+
+QString RecordEditorView::title() const
+{
+    const QJsonObject &record = m_model->original();
+    QString name;
+    for (const char *key : {"name", "title", "subject", "first_name"}) {
+        name = record.value(QLatin1String(key)).toString();
+        if (!name.isEmpty())
+            break;
+    }
+    if (name.isEmpty())
+        name = m_model->id();
+    return m_schema.label + QStringLiteral(": ") + name + (m_model->isModified() ? QStringLiteral(" *") : QString());
+}
+
+void RecordEditorView::refresh()
+{
+    m_form->showIssues(m_model->isModified() ? issues() : QList<ValidationIssue>());
+    m_preview->setPlainText(m_model->isLoaded() ? previewText(previewRequest(), m_model->excludedEdits(m_policy))
+                                                : tr("No record loaded."));
+    const QStringList problems = blockingProblems();
+    m_send->setEnabled(problems.isEmpty() && !isBusy());
+    m_send->setToolTip(problems.isEmpty() ? tr("Send the changed fields (Ctrl+Return)")
+                                          : problems.join(u'\n'));
+    if (!isBusy()) {
+        const int changed = int(m_model->changedFields().size());
+        m_summary->setText(problems.isEmpty() ? tr("%n field(s) will be sent.", nullptr, changed)
+                                              : problems.first());
+    }
+    Q_EMIT titleChanged();
+}
+
+void RecordEditorView::loadRecord(const QString &id)
+{
+    m_recordId = id;
+    QueryOptions options = m_query->options();
+    options.resourceQuery = {};
+    options.responseFormat.reset(); // the form is always filled from the unified record
+    setBusy(m_client->getRecord(m_schema.name, id, options), tr("Loading %1…").arg(id));
+    connect(m_call, &ApiCall::finished, this, &RecordEditorView::onLoaded);
+}
+
+void RecordEditorView::onLoaded(const ApiResult &result)
+{
+    setBusy(nullptr, {});
+    Q_EMIT responseReceived(result);
+    if (!result.ok() || !result.json.isObject()) {
+        m_summary->setText(tr("Could not load the record: %1").arg(result.errorString));
+        return;
+    }
+    m_model->load(result.json.object());
+    Q_EMIT recordLoaded();
+}
+
+bool RecordEditorView::send()
+{
+    if (isBusy() || !blockingProblems().isEmpty()) {
+        refresh();
+        return false;
+    }
+    if (m_idempotencyKey.isEmpty())
+        m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    setBusy(m_client->updateRecord(m_schema.name, m_model->id(), m_model->patchBody(m_policy),
+                                   m_query->options(), m_idempotencyKey),
+            tr("Sending…"));
+    connect(m_call, &ApiCall::finished, this, &RecordEditorView::onFinishedSending);
+    return true;
+}
+
+void RecordEditorView::onFinishedSending(const ApiResult &result)
+{
+    setBusy(nullptr, {});
+    Q_EMIT responseReceived(result);
+    Q_EMIT sent(result);
+    if (!result.ok()) {
+        // Every edit stays; the error names the fields where the server said which.
+        if (result.trutoError)
+            m_form->markMissing(result.trutoError->missingRequiredBodyFields);
+        m_summary->setText(result.errorString);
+        return;
+    }
+    const QJsonObject saved = result.json.object();
+    const bool unified = saved.contains(QLatin1String("id"))
+                         && (!m_query->options().responseFormat
+                             || *m_query->options().responseFormat == ResponseFormat::Unified
+                             || *m_query->options().responseFormat == ResponseFormat::Normalized);
+    if (unified) {
+        m_model->acceptSaved(saved);
+        m_summary->setText(tr("Saved."));
+    } else {
+        // A raw or streamed answer is not the unified record: read it back to be sure.
+        loadRecord(m_model->id());
+    }
+}
+
+void RecordEditorView::cancel()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+void RecordEditorView::setBusy(ApiCall *call, const QString &what)
+{
+    m_call = call;
+    m_progress->setVisible(call != nullptr);
+    m_cancel->setVisible(call != nullptr);
+    if (call)
+        m_summary->setText(what);
+    refresh();
+}
+
+} // namespace crmdesk

@@ -1,0 +1,225 @@
+#include "editors/scalareditors.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTimeZone>
+
+namespace crmdesk {
+
+namespace {
+QHBoxLayout *flatLayout(QWidget *owner)
+{
+    auto *layout = new QHBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    return layout;
+}
+
+QString scalarText(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 15);
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return value.toString();
+}
+
+void name(QWidget *widget, const FieldSpec &spec, const QString &suffix = {})
+{
+    widget->setObjectName(QStringLiteral("field_") + spec.path + suffix);
+    widget->setAccessibleName(spec.path + suffix);
+    widget->setToolTip(spec.description);
+}
+} // namespace
+
+TextFieldEditor::TextFieldEditor(const FieldSpec &spec, bool asObjectId, QWidget *parent)
+    : FieldEditor(spec, parent), m_line(new QLineEdit(this)), m_asObjectId(asObjectId)
+{
+    name(m_line, spec);
+    if (asObjectId)
+        m_line->setPlaceholderText(spec.references.isEmpty()
+                                       ? tr("id")
+                                       : tr("%1 id").arg(spec.references));
+    flatLayout(this)->addWidget(m_line);
+    setFocusProxy(m_line);
+    connect(m_line, &QLineEdit::textEdited, this, &TextFieldEditor::notifyEdited);
+}
+
+QJsonValue TextFieldEditor::value() const
+{
+    const QString text = m_line->text();
+    if (!m_asObjectId)
+        return text;
+    if (text.trimmed().isEmpty())
+        return QJsonValue::Null;
+    QJsonObject object = m_object;
+    object.insert(QStringLiteral("id"), text.trimmed());
+    return object;
+}
+
+void TextFieldEditor::showValue(const QJsonValue &value)
+{
+    if (m_asObjectId) {
+        m_object = value.toObject();
+        m_line->setText(scalarText(m_object.value(QLatin1String("id"))));
+    } else {
+        m_line->setText(scalarText(value));
+    }
+}
+
+MultiLineFieldEditor::MultiLineFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_text(new QPlainTextEdit(this))
+{
+    name(m_text, spec);
+    m_text->setTabChangesFocus(true);
+    m_text->setMinimumHeight(80);
+    flatLayout(this)->addWidget(m_text);
+    setFocusProxy(m_text);
+    connect(m_text, &QPlainTextEdit::textChanged, this, &MultiLineFieldEditor::notifyEdited);
+}
+
+QJsonValue MultiLineFieldEditor::value() const
+{
+    return m_text->toPlainText();
+}
+
+void MultiLineFieldEditor::showValue(const QJsonValue &value)
+{
+    m_text->setPlainText(scalarText(value));
+}
+
+NumberFieldEditor::NumberFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_line(new QLineEdit(this))
+{
+    name(m_line, spec);
+    m_line->setPlaceholderText(tr("number"));
+    flatLayout(this)->addWidget(m_line);
+    setFocusProxy(m_line);
+    connect(m_line, &QLineEdit::textEdited, this, &NumberFieldEditor::notifyEdited);
+}
+
+QJsonValue NumberFieldEditor::value() const
+{
+    const QString text = m_line->text().trimmed();
+    if (text.isEmpty())
+        return QJsonValue::Null;
+    bool ok = false;
+    const double number = text.toDouble(&ok);
+    return ok ? QJsonValue(number) : QJsonValue(text);
+}
+
+void NumberFieldEditor::showValue(const QJsonValue &value)
+{
+    m_line->setText(scalarText(value));
+}
+
+EnumFieldEditor::EnumFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_combo(new QComboBox(this))
+{
+    name(m_combo, spec);
+    fillChoices(spec.enumValues, {});
+    flatLayout(this)->addWidget(m_combo);
+    setFocusProxy(m_combo);
+    connect(m_combo, &QComboBox::activated, this, &EnumFieldEditor::notifyEdited);
+}
+
+QJsonValue EnumFieldEditor::value() const
+{
+    const QString text = m_combo->currentData().toString();
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+void EnumFieldEditor::applyState(const FieldState &state)
+{
+    FieldEditor::applyState(state);
+    fillChoices(state.enumValues.isEmpty() ? spec().enumValues : state.enumValues,
+                m_combo->currentData().toString());
+}
+
+void EnumFieldEditor::showValue(const QJsonValue &value)
+{
+    QStringList values;
+    for (int i = 1; i < m_combo->count(); ++i)
+        values.append(m_combo->itemData(i).toString());
+    fillChoices(values, value.toString());
+}
+
+void EnumFieldEditor::fillChoices(const QStringList &values, const QString &current)
+{
+    const QSignalBlocker blocker(m_combo);
+    m_combo->clear();
+    m_combo->addItem(tr("(not set)"), QString());
+    for (const QString &value : values)
+        m_combo->addItem(value, value);
+    if (!current.isEmpty() && !values.contains(current))
+        m_combo->addItem(tr("%1 (not documented for this provider)").arg(current), current);
+    m_combo->setCurrentIndex(qMax(0, m_combo->findData(current)));
+}
+
+DateTimeFieldEditor::DateTimeFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_picker(new QDateTimeEdit(this)), m_offset(new QComboBox(this)),
+      m_text(new QLineEdit(this))
+{
+    name(m_picker, spec, QStringLiteral("_picker"));
+    name(m_offset, spec, QStringLiteral("_offset"));
+    name(m_text, spec);
+    m_picker->setCalendarPopup(true);
+    m_picker->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_picker->setTimeSpec(Qt::UTC);
+    for (int minutes = -12 * 60; minutes <= 14 * 60; minutes += 30) {
+        const QString label = minutes == 0 ? QStringLiteral("Z")
+                                           : QStringLiteral("%1%2:%3")
+                                                 .arg(minutes < 0 ? u'-' : u'+')
+                                                 .arg(qAbs(minutes) / 60, 2, 10, QLatin1Char('0'))
+                                                 .arg(qAbs(minutes) % 60, 2, 10, QLatin1Char('0'));
+        m_offset->addItem(label, minutes * 60);
+    }
+    m_offset->setCurrentIndex(m_offset->findData(0));
+    m_text->setPlaceholderText(QStringLiteral("2026-11-23T14:30:00Z"));
+    auto *layout = flatLayout(this);
+    layout->addWidget(m_text, 2);
+    layout->addWidget(m_picker, 1);
+    layout->addWidget(m_offset);
+    setFocusProxy(m_text);
+    connect(m_text, &QLineEdit::textEdited, this, &DateTimeFieldEditor::notifyEdited);
+    connect(m_picker, &QDateTimeEdit::dateTimeChanged, this, &DateTimeFieldEditor::syncTextFromPicker);
+    connect(m_offset, &QComboBox::activated, this, &DateTimeFieldEditor::syncTextFromPicker);
+}
+
+void DateTimeFieldEditor::syncTextFromPicker()
+{
+    const int offsetSeconds = m_offset->currentData().toInt();
+    QDateTime local = m_picker->dateTime();
+    local.setTimeZone(QTimeZone(offsetSeconds));
+    m_text->setText(offsetSeconds == 0 ? local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + u'Z'
+                                       : local.toString(Qt::ISODate));
+    notifyEdited();
+}
+
+QJsonValue DateTimeFieldEditor::value() const
+{
+    const QString text = m_text->text().trimmed();
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+void DateTimeFieldEditor::showValue(const QJsonValue &value)
+{
+    const QString text = value.toString();
+    m_text->setText(text);
+    const QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    const QSignalBlocker pickerBlocker(m_picker);
+    const QSignalBlocker offsetBlocker(m_offset);
+    if (parsed.isValid()) {
+        const int offset = parsed.offsetFromUtc();
+        const int index = m_offset->findData(offset);
+        m_offset->setCurrentIndex(index >= 0 ? index : m_offset->findData(0));
+        QDateTime wall = parsed.toOffsetFromUtc(offset);
+        wall.setTimeSpec(Qt::UTC); // the picker shows the wall-clock time at that offset
+        m_picker->setDateTime(QDateTime(wall.date(), wall.time(), Qt::UTC));
+    }
+}
+
+} // namespace crmdesk

@@ -1,0 +1,340 @@
+#include "editors/structurededitors.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace crmdesk {
+
+namespace {
+QString cellText(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 15);
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isObject() || value.isArray())
+        return QString::fromUtf8(value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                                                  : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return value.toString();
+}
+
+// Text typed into a cell: JSON scalars keep their type where the text is unambiguous.
+QJsonValue cellValue(const QString &text)
+{
+    if (text == QLatin1String("true") || text == QLatin1String("false"))
+        return text == QLatin1String("true");
+    if (text.startsWith(u'{') || text.startsWith(u'[')) {
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+        if (document.isObject())
+            return document.object();
+        if (document.isArray())
+            return document.array();
+    }
+    return text;
+}
+
+QString prettyJson(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented));
+    return value.isString() ? value.toString() : QString();
+}
+
+// Text that must be a JSON object; text that is not stays text so validation can say so.
+QJsonValue parsedObject(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return QJsonValue::Null;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    return document.isObject() ? QJsonValue(document.object()) : QJsonValue(text);
+}
+
+QPushButton *smallButton(const QString &text, const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    button->setAccessibleName(objectName);
+    button->setAutoDefault(false);
+    return button;
+}
+} // namespace
+
+ObjectListFieldEditor::ObjectListFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_table(new QTableWidget(this)),
+      m_add(smallButton(tr("Add"), QStringLiteral("field_") + spec.path + QStringLiteral("_add"), this)),
+      m_remove(smallButton(tr("Remove"), QStringLiteral("field_") + spec.path + QStringLiteral("_remove"), this))
+{
+    for (const FieldSpec &child : spec.children)
+        m_columns.append(child.name);
+    if (m_columns.isEmpty())
+        m_columns.append(QStringLiteral("id"));
+    m_table->setObjectName(QStringLiteral("field_") + spec.path);
+    m_table->setAccessibleName(spec.path);
+    m_table->setToolTip(spec.description);
+    m_table->setColumnCount(int(m_columns.size()));
+    m_table->setHorizontalHeaderLabels(m_columns);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setMinimumHeight(90);
+    m_table->setTabKeyNavigation(false);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_remove);
+    buttons->addStretch();
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+    setFocusProxy(m_table);
+    connect(m_add, &QPushButton::clicked, this, &ObjectListFieldEditor::addRow);
+    connect(m_remove, &QPushButton::clicked, this, &ObjectListFieldEditor::removeSelectedRows);
+    connect(m_table, &QTableWidget::itemChanged, this, &ObjectListFieldEditor::notifyEdited);
+}
+
+void ObjectListFieldEditor::addRow()
+{
+    const int row = m_table->rowCount();
+    {
+        const QSignalBlocker blocker(m_table);
+        m_table->insertRow(row);
+        for (int column = 0; column < m_table->columnCount(); ++column)
+            m_table->setItem(row, column, new QTableWidgetItem);
+    }
+    m_loaded.append(QJsonObject());
+    m_table->setCurrentCell(row, 0);
+    m_table->editItem(m_table->item(row, 0));
+    notifyEdited();
+}
+
+void ObjectListFieldEditor::removeSelectedRows()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedIndexes()) {
+        if (!rows.contains(index.row()))
+            rows.append(index.row());
+    }
+    if (rows.isEmpty() && m_table->currentRow() >= 0)
+        rows.append(m_table->currentRow());
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    for (int row : rows) {
+        m_table->removeRow(row);
+        if (row < m_loaded.size())
+            m_loaded.removeAt(row);
+    }
+    if (!rows.isEmpty())
+        notifyEdited();
+}
+
+QJsonValue ObjectListFieldEditor::value() const
+{
+    QJsonArray items;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        QJsonObject item = row < m_loaded.size() ? m_loaded.at(row).toObject() : QJsonObject();
+        bool any = false;
+        for (int column = 0; column < m_columns.size(); ++column) {
+            const QTableWidgetItem *cell = m_table->item(row, column);
+            const QString text = cell ? cell->text() : QString();
+            if (text.isEmpty()) {
+                item.remove(m_columns.at(column));
+            } else {
+                item.insert(m_columns.at(column), cellValue(text));
+                any = true;
+            }
+        }
+        if (any || !item.isEmpty())
+            items.append(item);
+    }
+    return items;
+}
+
+void ObjectListFieldEditor::applyState(const FieldState &state)
+{
+    FieldEditor::applyState(state);
+}
+
+void ObjectListFieldEditor::showValue(const QJsonValue &value)
+{
+    const QSignalBlocker blocker(m_table);
+    m_loaded = value.toArray();
+    m_table->setRowCount(int(m_loaded.size()));
+    for (int row = 0; row < m_loaded.size(); ++row) {
+        const QJsonObject item = m_loaded.at(row).toObject();
+        for (int column = 0; column < m_columns.size(); ++column)
+            m_table->setItem(row, column, new QTableWidgetItem(cellText(item.value(m_columns.at(column)))));
+    }
+}
+
+JsonFieldEditor::JsonFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_text(new QPlainTextEdit(this)), m_status(new QLabel(this))
+{
+    m_text->setObjectName(QStringLiteral("field_") + spec.path);
+    m_text->setAccessibleName(spec.path);
+    m_text->setToolTip(spec.description);
+    m_text->setTabChangesFocus(true);
+    m_text->setPlaceholderText(QStringLiteral("{ }"));
+    m_text->setFont(QFont(QStringLiteral("monospace")));
+    m_text->setMinimumHeight(70);
+    m_status->setObjectName(QStringLiteral("field_") + spec.path + QStringLiteral("_status"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_text);
+    layout->addWidget(m_status);
+    setFocusProxy(m_text);
+    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+        const bool valid = value().isObject() || value().isNull();
+        m_status->setText(valid ? QString() : tr("Not a JSON object yet"));
+        notifyEdited();
+    });
+}
+
+QJsonValue JsonFieldEditor::value() const
+{
+    return parsedObject(m_text->toPlainText());
+}
+
+void JsonFieldEditor::showValue(const QJsonValue &value)
+{
+    m_text->setPlainText(prettyJson(value));
+}
+
+KeyValueFieldEditor::KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_stack(new QStackedWidget(this)), m_table(new QTableWidget(0, 2, this)),
+      m_json(new QPlainTextEdit(this)),
+      m_mode(smallButton(tr("JSON"), QStringLiteral("field_") + spec.path + QStringLiteral("_mode"), this))
+{
+    m_table->setObjectName(QStringLiteral("field_") + spec.path);
+    m_table->setAccessibleName(spec.path);
+    m_table->setToolTip(spec.description);
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setMinimumHeight(90);
+    m_table->setTabKeyNavigation(false);
+    m_json->setObjectName(QStringLiteral("field_") + spec.path + QStringLiteral("_json"));
+    m_json->setAccessibleName(spec.path + QStringLiteral(" JSON"));
+    m_json->setTabChangesFocus(true);
+    m_json->setFont(QFont(QStringLiteral("monospace")));
+    m_mode->setCheckable(true);
+    m_mode->setToolTip(tr("Edit the custom fields as JSON, for nested values"));
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_json);
+    auto *add = smallButton(tr("Add"), QStringLiteral("field_") + spec.path + QStringLiteral("_add"), this);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(m_mode);
+    buttons->addStretch();
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack, 1);
+    layout->addLayout(buttons);
+    setFocusProxy(m_table);
+    connect(add, &QPushButton::clicked, this, [this] {
+        setJsonMode(false);
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        m_table->setCurrentCell(row, 0);
+        m_table->editItem(m_table->item(row, 0));
+    });
+    connect(m_mode, &QPushButton::toggled, this, &KeyValueFieldEditor::setJsonMode);
+    connect(m_table, &QTableWidget::itemChanged, this, &KeyValueFieldEditor::notifyEdited);
+    connect(m_json, &QPlainTextEdit::textChanged, this, &KeyValueFieldEditor::notifyEdited);
+}
+
+bool KeyValueFieldEditor::isJsonMode() const
+{
+    return m_stack->currentWidget() == m_json;
+}
+
+void KeyValueFieldEditor::setJsonMode(bool on)
+{
+    if (on == isJsonMode())
+        return;
+    const QSignalBlocker tableBlocker(m_table);
+    const QSignalBlocker jsonBlocker(m_json);
+    const QSignalBlocker modeBlocker(m_mode);
+    if (on) {
+        m_json->setPlainText(prettyJson(tableObject()));
+    } else {
+        // Leaving JSON mode with text that is not an object keeps JSON mode: nothing is lost.
+        const QJsonValue parsed = parsedObject(m_json->toPlainText());
+        if (!parsed.isObject() && !parsed.isNull()) {
+            m_mode->setChecked(true);
+            return;
+        }
+        fillTable(parsed.toObject());
+    }
+    m_mode->setChecked(on);
+    m_stack->setCurrentWidget(on ? static_cast<QWidget *>(m_json) : m_table);
+    setFocusProxy(m_stack->currentWidget());
+}
+
+void KeyValueFieldEditor::setKnownKeys(const QStringList &keys)
+{
+    const QSignalBlocker blocker(m_table);
+    const QJsonObject current = tableObject();
+    for (const QString &key : keys) {
+        if (current.contains(key))
+            continue;
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        auto *keyItem = new QTableWidgetItem(key);
+        m_table->setItem(row, 0, keyItem);
+        m_table->setItem(row, 1, new QTableWidgetItem);
+    }
+}
+
+QJsonObject KeyValueFieldEditor::tableObject() const
+{
+    QJsonObject object;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_table->item(row, 0);
+        const QTableWidgetItem *value = m_table->item(row, 1);
+        if (key && !key->text().trimmed().isEmpty() && value && !value->text().isEmpty())
+            object.insert(key->text().trimmed(), cellValue(value->text()));
+    }
+    return object;
+}
+
+void KeyValueFieldEditor::fillTable(const QJsonObject &object)
+{
+    const QSignalBlocker blocker(m_table);
+    m_table->setRowCount(0);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        m_table->setItem(row, 0, new QTableWidgetItem(it.key()));
+        m_table->setItem(row, 1, new QTableWidgetItem(cellText(it.value())));
+    }
+}
+
+QJsonValue KeyValueFieldEditor::value() const
+{
+    if (isJsonMode())
+        return parsedObject(m_json->toPlainText());
+    const QJsonObject object = tableObject();
+    return object.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(object);
+}
+
+void KeyValueFieldEditor::showValue(const QJsonValue &value)
+{
+    const QSignalBlocker jsonBlocker(m_json);
+    if (value.isString()) { // unparsable JSON typed earlier stays as typed
+        setJsonMode(true);
+        m_json->setPlainText(value.toString());
+        return;
+    }
+    fillTable(value.toObject());
+    m_json->setPlainText(prettyJson(value));
+}
+
+} // namespace crmdesk

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "editors/fieldeditor.h"
+
+#include <QJsonArray>
+
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+class QLabel;
+
+namespace crmdesk {
+
+// An editable list of objects: references ({id}), addresses, e-mail addresses, phone numbers,
+// tags, urls. One row per item, one column per documented sub-field. Columns the page does not
+// document but the record carries are kept as they were loaded.
+class ObjectListFieldEditor : public FieldEditor
+{
+    Q_OBJECT
+public:
+    explicit ObjectListFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
+    QJsonValue value() const override;
+    void applyState(const FieldState &state) override;
+
+protected:
+    void showValue(const QJsonValue &value) override;
+
+private:
+    void addRow();
+    void removeSelectedRows();
+    QTableWidget *m_table;
+    QPushButton *m_add;
+    QPushButton *m_remove;
+    QStringList m_columns;
+    QJsonArray m_loaded; // for keeping undocumented keys of each item
+};
+
+// Free-form JSON object (remote_data): text that must parse as an object.
+class JsonFieldEditor : public FieldEditor
+{
+    Q_OBJECT
+public:
+    explicit JsonFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
+    QJsonValue value() const override;
+
+protected:
+    void showValue(const QJsonValue &value) override;
+
+private:
+    QPlainTextEdit *m_text;
+    QLabel *m_status;
+};
+
+// custom_fields: a key-value table for the common case, and a JSON mode for nested values.
+class KeyValueFieldEditor : public FieldEditor
+{
+    Q_OBJECT
+public:
+    explicit KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
+    QJsonValue value() const override;
+    bool isJsonMode() const;
+    void setJsonMode(bool on);
+    // Offers the account's custom field names as rows to fill (from /unified/crm/fields).
+    void setKnownKeys(const QStringList &keys);
+
+protected:
+    void showValue(const QJsonValue &value) override;
+
+private:
+    QJsonObject tableObject() const;
+    void fillTable(const QJsonObject &object);
+    QStackedWidget *m_stack;
+    QTableWidget *m_table;
+    QPlainTextEdit *m_json;
+    QPushButton *m_mode;
+};
+
+} // namespace crmdesk
