@@ -1,10 +1,99 @@
 #include "cli/commandline.h"
+#include "api/trutoclient.h"
+#include "main/mainwindow.h"
+#include "sandbox/sandboxhost.h"
+#include "sandbox/sandboxserver.h"
 #include "schema/schema.h"
+#include "store/appsettings.h"
+#include "store/connectioncontroller.h"
+#include "store/draftstore.h"
+#include "store/historystore.h"
+#include "store/keychainsecretstore.h"
+#include "store/metacache.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStatusBar>
 #include <QTextStream>
 
 #include <cstdio>
+
+namespace {
+// `crmdesk --sandbox`: only the embedded server, headless, until interrupted.
+int runSandbox(int &argc, char **argv, const crmdesk::CommandLine &commandLine, QTextStream &out,
+               QTextStream &err)
+{
+    QCoreApplication app(argc, argv);
+    crmdesk::SandboxServer server;
+    if (!commandLine.sandboxDataDir.isEmpty())
+        server.setDataDirectory(commandLine.sandboxDataDir);
+    if (!server.listen(commandLine.port)) {
+        err << "crmdesk: the sandbox could not start: " << server.errorString() << '\n';
+        return 1;
+    }
+    QObject::connect(&server, &crmdesk::SandboxServer::persistenceFailed, &app,
+                     [&err](const QString &message) {
+                         err << "crmdesk: could not keep an edit on disk: " << message << '\n';
+                         err.flush();
+                     });
+    out << server.usageText() << '\n';
+    out.flush();
+    return app.exec();
+}
+// The editor. Every service is created here, once, and handed to the widgets that need it.
+int runGui(int &argc, char **argv, QTextStream &err)
+{
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/crmdesk.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("one.crmdesk.CrmDesk"));
+
+    QSettings qsettings;
+    crmdesk::AppSettings settings(&qsettings);
+    crmdesk::KeychainSecretStore secrets;
+    crmdesk::DraftStore drafts(crmdesk::DraftStore::defaultDirectory());
+    crmdesk::HistoryStore history(crmdesk::HistoryStore::defaultPath());
+    QString historyError;
+    if (!history.open(&historyError))
+        err << "crmdesk: history is off: " << historyError << '\n';
+    crmdesk::MetaCache metaCache(crmdesk::MetaCache::defaultDirectory());
+    QNetworkAccessManager network;
+    crmdesk::TrutoClient client(&network);
+    crmdesk::SandboxHost sandbox;
+    crmdesk::ConnectionController connection(&client, &settings, &secrets, &sandbox);
+    connection.setHistory(&history);
+
+    crmdesk::AppServices services;
+    services.client = &client;
+    services.settings = &settings;
+    services.secrets = &secrets;
+    services.drafts = &drafts;
+    services.history = &history;
+    services.metaCache = &metaCache;
+
+    auto window = std::make_unique<crmdesk::MainWindow>(services);
+    QObject::connect(&connection, &crmdesk::ConnectionController::connected, window.get(),
+                     [&window](const QString &profileId, const QString &name, const QString &environment) {
+                         window->setConnection(profileId, name, environment);
+                         window->refreshAccounts();
+                     });
+    QObject::connect(&connection, &crmdesk::ConnectionController::failed, window.get(),
+                     [&window](const QString &message) { window->statusBar()->showMessage(message); });
+    if (!window->restoreGeometry(settings.windowGeometry()))
+        window->resize(1400, 900);
+    window->restoreState(settings.windowState());
+    QObject::connect(&app, &QApplication::aboutToQuit, window.get(), [&window, &settings] {
+        settings.setWindowGeometry(window->saveGeometry());
+        settings.setWindowState(window->saveState());
+        settings.sync();
+    });
+    window->show();
+    connection.connectSelected();
+    return app.exec();
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -40,9 +129,9 @@ int main(int argc, char *argv[])
                                  commandLine.provider, commandLine.json, out, err);
     }
     case Mode::Sandbox:
+        return runSandbox(argc, argv, commandLine, out, err);
     case Mode::Gui:
         break;
     }
-    err << "crmdesk: not available yet\n";
-    return 1;
+    return runGui(argc, argv, err);
 }

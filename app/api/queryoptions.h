@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <optional>
+
 namespace crmdesk {
 
 enum class ResponseFormat { Unified, Raw, Normalized, Stream };
@@ -32,7 +34,8 @@ struct QueryOptions
     QByteArray toEncodedQuery() const;
 };
 
-// Encodes one JSON value under a key with the rules of QueryOptions::toEncodedQuery().
+// Encodes one JSON value under a key (not yet encoded) with the rules of
+// QueryOptions::toEncodedQuery(), appending "&key=value" pairs to out.
 void appendEncoded(QByteArray &out, const QByteArray &key, const QJsonValue &value);
 
 } // namespace crmdesk

@@ -4,9 +4,12 @@
 #include "api/apiresult.h"
 #include "api/queryoptions.h"
 #include "api/ratelimiter.h"
+#include "api/retrypolicy.h"
 
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
@@ -19,21 +22,29 @@ struct ConnectionConfig
 {
     QUrl baseUrl = QUrl(QStringLiteral("https://api.truto.one"));
     QString token;
-    int transferTimeoutMs = 30000;
+    int transferTimeoutMs = 30000; // contract §10
     int maxAttempts = 3;          // tries in total for retryable failures
     int baseBackoffMs = 1000;     // 5xx backoff: base, 2*base, 4*base ... capped
     int maxBackoffMs = 8000;
     int defaultRetryAfterMs = 10000; // 429 without Retry-After or ratelimit-reset
+    int maxRetryAfterMs = 60000;     // a 429 asking for longer is reported, not waited out
+    // Sent with every call after the contract's own headers, which they cannot replace
+    // (for example X-Sandbox-Fault against the offline sandbox server).
+    HeaderList extraHeaders;
+
+    RetryPolicy::Limits retryLimits() const;
 };
 
 // The client of Truto's Unified CRM API. Every call is asynchronous and returns an ApiCall
-// owned by the client that emits finished() exactly once and then deletes itself.
+// owned by the client that emits finished() exactly once and then deletes itself. The call
+// starts on the next turn of the event loop, so signals can be connected after it returns.
 class TrutoClient : public QObject
 {
     Q_OBJECT
 public:
     explicit TrutoClient(QNetworkAccessManager *network, QObject *parent = nullptr);
 
+    // Applies to calls made afterwards.
     void setConfig(const ConnectionConfig &config);
     const ConnectionConfig &config() const { return m_config; }
 
@@ -41,11 +52,14 @@ public:
     ApiCall *updateRecord(const QString &resource, const QString &id, const QJsonObject &body,
                           const QueryOptions &options, const QString &idempotencyKey);
     ApiCall *getRecord(const QString &resource, const QString &id, const QueryOptions &options);
+    // One page: options.limit and options.nextCursor select it; ListPage reads the answer.
     ApiCall *listRecords(const QString &resource, const QueryOptions &options);
     ApiCall *listIntegratedAccounts(const QueryOptions &options);
     ApiCall *getIntegratedAccount(const QString &accountId);
-    ApiCall *getCapabilities(const QString &accountId);
+    // type=unified; resource narrows the answer to one resource (contract §12).
+    ApiCall *getCapabilities(const QString &accountId, const QString &resource = {});
     ApiCall *getUpdateMeta(const QString &resource, const QString &accountId);
+    // entity_type is our best guess at the filter's name (contract §14, inferred).
     ApiCall *listFields(const QString &accountId, const QString &entityType = {});
 
     // The request a PATCH would send, without sending it (previews, snippets, history).
@@ -63,8 +77,10 @@ private:
     SentRequest buildRequest(const QByteArray &method, const QByteArray &encodedPath,
                              const QByteArray &encodedQuery, const QByteArray &body,
                              const QString &idempotencyKey) const;
+    // The wire form of a SentRequest: the same URL, headers and body, with the real token.
+    QNetworkRequest networkRequest(const SentRequest &sent) const;
 
-    QNetworkAccessManager *m_network;
+    QPointer<QNetworkAccessManager> m_network;
     ConnectionConfig m_config;
     RateLimiter m_limiter;
 };

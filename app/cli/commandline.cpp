@@ -142,7 +142,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                                  QStringLiteral("[RESOURCE]"));
 
     CommandLine result;
-    result.helpText = parser.helpText();
+    // Parsing happens before any application object exists, so name the program ourselves.
+    result.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                QStringLiteral("crmdesk"));
     auto fail = [&result](const QString &message) {
         result.mode = Mode::Error;
         result.error = message;

@@ -189,8 +189,10 @@ private Q_SLOTS:
         contacts->selectRow(0);
         QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("field_contact_remove")), Qt::LeftButton);
         QCOMPARE(contacts->rowCount(), 0);
+        QVERIFY(view->model()->isChanged(QStringLiteral("contact")));
         QVERIFY(!view->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
-        QVERIFY(view->blockingProblems().join(u' ').contains(QLatin1String("One of contact, account and opportunity")));
+        QVERIFY2(view->blockingProblems().join(u' ').contains(QLatin1String("One of contact, account and opportunity")),
+                 qPrintable(view->blockingProblems().join(u'|') + QString::fromUtf8(QJsonDocument(view->model()->edits()).toJson())));
     }
 
     void shouldKeepEditsAcrossProviderSwitchesAndLeaveOutUnsupportedOnes()
@@ -251,7 +253,7 @@ private Q_SLOTS:
         auto *content = view->findChild<QPlainTextEdit *>(QStringLiteral("field_content"));
         QTest::keyClicks(content, QStringLiteral("Talked"));
         QVERIFY(view->blockingProblems().join(u' ').contains(QLatin1String("engagement_type query parameter")));
-        auto *queryType = view->findChild<QueryOptionsPanel *>()->findChild<QComboBox *>(QStringLiteral("field_engagement_type"));
+        auto *queryType = view->findChild<QComboBox *>(QStringLiteral("field_query.engagement_type"));
         QVERIFY(queryType);
         queryType->setCurrentIndex(queryType->findData(QStringLiteral("call")));
         Q_EMIT queryType->activated(queryType->currentIndex());

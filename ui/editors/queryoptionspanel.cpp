@@ -56,8 +56,10 @@ QueryOptionsPanel::QueryOptionsPanel(const ResourceSchema &schema, QWidget *pare
     layout->addRow(tr("Exclude fields"), m_exclude);
     layout->addRow(tr("Remote query"), m_remoteQuery);
     for (const FieldSpec &field : schema.query) {
-        FieldEditor *editor = createFieldEditor(field, this);
-        editor->setObjectName(QStringLiteral("query_") + field.name);
+        // Query parameters share names with body fields (notes "contact"): keep widgets apart.
+        FieldSpec queryField = field;
+        queryField.path = QStringLiteral("query.") + field.path;
+        FieldEditor *editor = createFieldEditor(queryField, this);
         m_resourceQuery.insert(field.name, editor);
         layout->addRow(fieldLabel(field.name) + tr(" (query)"), editor);
         connect(editor, &FieldEditor::edited, this, &QueryOptionsPanel::changed);

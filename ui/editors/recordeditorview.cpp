@@ -2,8 +2,11 @@
 
 #include "api/apicall.h"
 #include "api/trutoclient.h"
+#include "editors/fieldrow.h"
 #include "editors/queryoptionspanel.h"
 #include "editors/recordform.h"
+#include "editors/structurededitors.h"
+#include "store/draftrecorder.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -40,7 +43,8 @@ QString previewText(const SentRequest &request, const QStringList &excluded)
 RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *client, QWidget *parent)
     : QWidget(parent), m_schema(schema), m_client(client), m_model(new RecordModel(schema, this)),
       m_form(createRecordForm(m_model)), m_query(new QueryOptionsPanel(schema, this)),
-      m_provider(new QComboBox(this)), m_environment(new QLabel(this)), m_summary(new QLabel(this)),
+      m_provider(new QComboBox(this)), m_environment(new QLabel(this)), m_policyNote(new QLabel(this)),
+      m_summary(new QLabel(this)),
       m_preview(new QPlainTextEdit(this)), m_send(new QPushButton(tr("&Send"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this))
 {
@@ -51,6 +55,8 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     for (const QString &provider : schema.allProviders())
         m_provider->addItem(provider, provider);
     m_environment->setObjectName(QStringLiteral("environmentBadge"));
+    m_policyNote->setObjectName(QStringLiteral("policyNote"));
+    m_policyNote->setStyleSheet(QStringLiteral("color: #5f6368;"));
     m_summary->setObjectName(QStringLiteral("sendSummary"));
     m_summary->setWordWrap(true);
     m_preview->setObjectName(QStringLiteral("requestPreview"));
@@ -72,6 +78,7 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Provider:"), this));
     top->addWidget(m_provider, 1);
+    top->addWidget(m_policyNote, 2);
     top->addWidget(m_environment);
 
     auto *scroll = new QScrollArea(this);
@@ -108,8 +115,10 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     layout->addWidget(splitter, 1);
     layout->addLayout(bottom);
 
-    connect(m_provider, &QComboBox::currentIndexChanged, this,
-            [this] { setFieldPolicy(m_schema.policyFor(m_provider->currentData().toString())); });
+    connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
+        setFieldPolicy(m_schema.policyFor(m_provider->currentData().toString()),
+                       tr("Field rules from the bundled documentation"));
+    });
     connect(m_model, &RecordModel::valueChanged, this, [this] {
         m_idempotencyKey.clear();
         refresh();
@@ -149,12 +158,49 @@ QString RecordEditorView::provider() const
     return m_provider->currentData().toString();
 }
 
-void RecordEditorView::setFieldPolicy(const FieldPolicy &policy)
+void RecordEditorView::setFieldPolicy(const FieldPolicy &policy, const QString &note)
 {
     m_policy = policy;
+    m_policyNote->setText(note);
     m_form->applyFieldPolicy(policy);
     m_query->applyFieldPolicy(policy);
     refresh();
+}
+
+void RecordEditorView::setCustomFieldNames(const QStringList &names)
+{
+    if (FieldRow *row = m_form->row(QStringLiteral("custom_fields"))) {
+        if (auto *editor = qobject_cast<KeyValueFieldEditor *>(row->editor()))
+            editor->setKnownKeys(names);
+    }
+}
+
+void RecordEditorView::enableDrafts(DraftStore *store, const DraftKey &key)
+{
+    delete m_drafts;
+    m_drafts = new DraftRecorder(store, m_model, this);
+    m_drafts->setKey(key, provider());
+    connect(m_drafts, &DraftRecorder::failed, m_summary, &QLabel::setText);
+}
+
+void RecordEditorView::restoreDraftAfterLoad(const Draft &draft)
+{
+    m_afterLoad = [this, draft] {
+        m_model->restoreEdits(draft.edits);
+        const QString was = draft.original.value(QLatin1String("updated_at")).toString();
+        const QString now = m_model->original().value(QLatin1String("updated_at")).toString();
+        m_summary->setText(was == now
+                               ? tr("Restored your unsent edits.")
+                               : tr("Restored your unsent edits. The record changed on the server since "
+                                    "(updated_at %1, was %2): check before sending.")
+                                     .arg(now, was));
+    };
+}
+
+void RecordEditorView::setServerChangeCheck(bool enabled, OverwritePrompt prompt)
+{
+    m_checkServerChanges = enabled;
+    m_overwritePrompt = std::move(prompt);
 }
 
 void RecordEditorView::setEnvironmentLabel(const QString &label)
@@ -248,6 +294,8 @@ void RecordEditorView::onLoaded(const ApiResult &result)
         return;
     }
     m_model->load(result.json.object());
+    if (m_afterLoad)
+        std::exchange(m_afterLoad, {})();
     Q_EMIT recordLoaded();
 }
 
@@ -259,11 +307,62 @@ bool RecordEditorView::send()
     }
     if (m_idempotencyKey.isEmpty())
         m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (m_drafts) {
+        m_drafts->setQuery(m_query->options());
+        m_drafts->setIdempotencyKey(m_idempotencyKey);
+        m_drafts->record();
+    }
+    if (!m_checkServerChanges) {
+        sendNow();
+        return true;
+    }
+    // Contract §16.1: Truto has no If-Match, so compare a fresh copy's updated_at and etag.
+    QueryOptions options = m_query->options();
+    options.resourceQuery = {};
+    options.responseFormat.reset();
+    options.ignoreRemoteData = true;
+    setBusy(m_client->getRecord(m_schema.name, m_model->id(), options),
+            tr("Checking for changes on the server…"));
+    connect(m_call, &ApiCall::finished, this, &RecordEditorView::onFreshCopy);
+    return true;
+}
+
+void RecordEditorView::onFreshCopy(const ApiResult &result)
+{
+    setBusy(nullptr, {});
+    if (!result.ok()) {
+        m_summary->setText(tr("Could not check the record before sending: %1").arg(result.errorString));
+        return;
+    }
+    const QJsonObject fresh = result.json.object();
+    const QJsonObject &loaded = m_model->original();
+    QStringList changed;
+    for (const char *key : {"updated_at", "etag"}) {
+        const QJsonValue before = loaded.value(QLatin1String(key));
+        const QJsonValue after = fresh.value(QLatin1String(key));
+        if (!before.isUndefined() && before != after)
+            changed.append(QStringLiteral("%1 %2 → %3").arg(QLatin1String(key), before.toVariant().toString(),
+                                                          after.toVariant().toString()));
+    }
+    if (!changed.isEmpty()) {
+        const QString question = tr("This record changed on the server since you loaded it (%1). "
+                                    "Send your changes anyway?")
+                                     .arg(changed.join(QStringLiteral(", ")));
+        if (!m_overwritePrompt || !m_overwritePrompt(question)) {
+            m_summary->setText(tr("Not sent: the record changed on the server. Reload to see it; "
+                                  "your edits are kept."));
+            return;
+        }
+    }
+    sendNow();
+}
+
+void RecordEditorView::sendNow()
+{
     setBusy(m_client->updateRecord(m_schema.name, m_model->id(), m_model->patchBody(m_policy),
                                    m_query->options(), m_idempotencyKey),
             tr("Sending…"));
     connect(m_call, &ApiCall::finished, this, &RecordEditorView::onFinishedSending);
-    return true;
 }
 
 void RecordEditorView::onFinishedSending(const ApiResult &result)

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -17,9 +19,13 @@ class QPushButton;
 
 namespace crmdesk {
 
+class DraftRecorder;
+class DraftStore;
 class QueryOptionsPanel;
 class RecordForm;
 class TrutoClient;
+struct Draft;
+struct DraftKey;
 
 // Everything about editing one record: the provider, the form, the query options, a live
 // preview of the exact request, and Send/Cancel. Sending only happens when nothing blocks it.
@@ -38,8 +44,18 @@ public:
     // The provider whose rules apply; every edit is kept when it changes.
     void setProvider(const QString &provider);
     QString provider() const;
-    // Replaces the documented policy, e.g. with one merged with the live account's metadata.
-    void setFieldPolicy(const FieldPolicy &policy);
+    // Replaces the documented policy, e.g. with one merged with the live account's metadata;
+    // the note says where the field rules came from.
+    void setFieldPolicy(const FieldPolicy &policy, const QString &note = {});
+    // Offers the account's custom field names in the custom fields editor.
+    void setCustomFieldNames(const QStringList &names);
+    // Keeps every edit on disk as it is made (see DraftRecorder).
+    void enableDrafts(DraftStore *store, const DraftKey &key);
+    // Puts a draft's edits back once the record has loaded, warning when the server changed it.
+    void restoreDraftAfterLoad(const Draft &draft);
+    // Before sending, re-read the record and ask before overwriting a newer version (§16.1).
+    using OverwritePrompt = std::function<bool(const QString &question)>;
+    void setServerChangeCheck(bool enabled, OverwritePrompt prompt = {});
     void setEnvironmentLabel(const QString &label);
     // Writes are refused with this reason (sandbox or blocked accounts), or allowed when empty.
     void setReadOnlyReason(const QString &reason);
@@ -64,6 +80,8 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void sendNow();
+    void onFreshCopy(const ApiResult &result);
     void onFinishedSending(const ApiResult &result);
     void onLoaded(const ApiResult &result);
     void setBusy(ApiCall *call, const QString &what);
@@ -75,6 +93,7 @@ private:
     QueryOptionsPanel *m_query;
     QComboBox *m_provider;
     QLabel *m_environment;
+    QLabel *m_policyNote;
     QLabel *m_summary;
     QPlainTextEdit *m_preview;
     QPushButton *m_send;
@@ -85,6 +104,10 @@ private:
     QString m_idempotencyKey; // one per edit: kept across retries, new once the edit changes
     QString m_recordId;
     QPointer<ApiCall> m_call;
+    DraftRecorder *m_drafts = nullptr;
+    std::function<void()> m_afterLoad; // one-shot work once the record has loaded
+    bool m_checkServerChanges = false;
+    OverwritePrompt m_overwritePrompt;
 };
 
 } // namespace crmdesk

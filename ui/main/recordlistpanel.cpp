@@ -56,8 +56,12 @@ RecordListPanel::RecordListPanel(TrutoClient *client, QWidget *parent)
 
 void RecordListPanel::show(const QString &resource, const QString &accountId)
 {
-    if (m_call)
+    if (m_call) {
+        // The old page must not land in the new list.
+        disconnect(m_call, nullptr, this, nullptr);
         m_call->cancel();
+        m_call = nullptr;
+    }
     m_resource = resource;
     m_accountId = accountId;
     m_nextCursor.clear();
@@ -87,6 +91,7 @@ int RecordListPanel::count() const
 
 void RecordListPanel::onPage(const ApiResult &result)
 {
+    m_call = nullptr;
     Q_EMIT responseReceived(result);
     if (!result.ok()) {
         m_status->setText(result.errorString);

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "sandbox/sandboxhttp.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <functional>
+
+namespace crmdesk::sandbox {
+
+struct Account;
+struct SandboxData;
+
+// GET list, GET one and PATCH on /unified/crm/{resource}[/{id}] for one account whose status
+// and provider support were already checked by the API.
+class RecordEndpoints
+{
+public:
+    using ChangedHandler =
+        std::function<void(const Account &, const QString &resource, const QString &id)>;
+    using Clock = std::function<QDateTime()>;
+
+    RecordEndpoints(SandboxData &data, ChangedHandler changed, Clock clock);
+
+    SandboxReply list(const Account &account, const QString &resource,
+                      const SandboxRequest &request) const;
+    SandboxReply get(const Account &account, const QString &resource, const QString &id,
+                     const SandboxRequest &request) const;
+    // The update as contract §2 and §13 describe it: unsupported fields are dropped,
+    // remote_data goes to the provider as is, provider-required fields left empty give 400
+    // with truto_error_insight.missing_required_body_fields (§7), values the provider refuses
+    // give a 422 remote error.
+    SandboxReply patch(const Account &account, const QString &resource, const QString &id,
+                       const SandboxRequest &request);
+
+    static constexpr qsizetype kDefaultPageSize = 25;
+    static constexpr qsizetype kMaxPageSize = 100;
+
+private:
+    SandboxData &m_data;
+    ChangedHandler m_changed;
+    Clock m_clock;
+};
+
+} // namespace crmdesk::sandbox

@@ -1,0 +1,244 @@
+#include "api/trutoclient.h"
+#include "editors/fieldeditor.h"
+#include "editors/fieldrow.h"
+#include "editors/recordeditorview.h"
+#include "editors/recordform.h"
+#include "main/mainwindow.h"
+#include "main/recordlistpanel.h"
+#include "sandbox/sandboxserver.h"
+#include "store/draftstore.h"
+
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace crmdesk;
+
+namespace {
+// Whether any string anywhere in a JSON value equals text: the provider's native record keeps
+// the value under its own name (HubSpot "jobtitle", Pipedrive "title", ...).
+bool containsText(const QJsonValue &value, const QString &text)
+{
+    if (value.isString())
+        return value.toString() == text;
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(), [&](const QJsonValue &v) { return containsText(v, text); });
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        return std::any_of(object.begin(), object.end(), [&](const QJsonValue &v) { return containsText(v, text); });
+    }
+    return false;
+}
+
+struct Case
+{
+    QString resource;
+    QString provider;
+    QString field;
+};
+} // namespace
+
+class TestEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    SandboxServer m_server;
+    QNetworkAccessManager m_network;
+    TrutoClient *m_client = nullptr;
+    QTemporaryDir m_drafts;
+
+    std::unique_ptr<MainWindow> makeWindow(DraftStore *drafts = nullptr)
+    {
+        AppServices services;
+        services.client = m_client;
+        services.drafts = drafts;
+        auto window = std::make_unique<MainWindow>(services);
+        window->setQuestionPrompt([](const QString &) { return true; });
+        window->setUnsavedChangesPrompt([](const QString &) { return true; });
+        window->setConnection(QStringLiteral("sandbox"), QStringLiteral("Embedded sandbox"), QStringLiteral("sandbox"));
+        window->resize(1400, 900);
+        window->show();
+        QSignalSpy loaded(window.get(), &MainWindow::accountsLoaded);
+        window->refreshAccounts();
+        if (!loaded.wait(10000))
+            qFatal("accounts did not load");
+        return window;
+    }
+
+    // Picks the account, the resource and the first record in the list, as a person would.
+    RecordEditorView *openFirstRecord(MainWindow &window, const QString &provider, const QString &resource)
+    {
+        const QString accountId = m_server.accountIdFor(provider);
+        if (accountId.isEmpty())
+            return nullptr;
+        auto *accounts = window.findChild<QComboBox *>(QStringLiteral("accountCombo"));
+        accounts->setCurrentIndex(accounts->findData(accountId));
+        auto *resources = window.findChild<QComboBox *>(QStringLiteral("resourceCombo"));
+        resources->setCurrentIndex(resources->findData(resource));
+        auto *list = window.findChild<QListWidget *>(QStringLiteral("recordList"));
+        if (!QTest::qWaitFor([&] { return list->count() > 0; }, 10000))
+            return nullptr;
+        list->setFocus();
+        list->setCurrentRow(0);
+        QTest::keyClick(list, Qt::Key_Return);
+        RecordEditorView *editor = window.currentEditor();
+        if (!editor || !QTest::qWaitFor([&] { return editor->model()->isLoaded(); }, 10000))
+            return nullptr;
+        // The live account's field rules arrive after the record.
+        auto *note = editor->findChild<QLabel *>(QStringLiteral("policyNote"));
+        // Best effort: a sandbox without live rules still leaves the documented ones in force.
+        (void)QTest::qWaitFor([&] { return note->text().contains(QLatin1String("live account")); }, 10000);
+        return editor;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_server.listen());
+        m_client = new TrutoClient(&m_network, this);
+        ConnectionConfig config;
+        config.baseUrl = m_server.baseUrl();
+        config.token = m_server.token();
+        config.transferTimeoutMs = 10000;
+        m_client->setConfig(config);
+    }
+
+    void shouldEditAndSendARecordOfEachResource_data()
+    {
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("contacts") << QStringLiteral("contacts") << QStringLiteral("HubSpot") << QStringLiteral("first_name");
+        QTest::newRow("notes") << QStringLiteral("notes") << QStringLiteral("Pipedrive") << QStringLiteral("content");
+        QTest::newRow("leads") << QStringLiteral("leads") << QStringLiteral("Pipedrive") << QStringLiteral("title");
+        QTest::newRow("opportunities") << QStringLiteral("opportunities") << QStringLiteral("Pipedrive") << QStringLiteral("name");
+        QTest::newRow("engagements") << QStringLiteral("engagements") << QStringLiteral("Pipedrive") << QStringLiteral("subject");
+    }
+
+    void shouldEditAndSendARecordOfEachResource()
+    {
+        QFETCH(QString, resource);
+        QFETCH(QString, provider);
+        QFETCH(QString, field);
+        auto window = makeWindow();
+        RecordEditorView *editor = openFirstRecord(*window, provider, resource);
+        QVERIFY2(editor, qPrintable(QStringLiteral("no %1 record for %2 in the sandbox").arg(resource, provider)));
+        const QString id = editor->model()->id();
+        const QString accountId = m_server.accountIdFor(provider);
+        const QString newValue = QStringLiteral("Edited end to end %1").arg(resource);
+        QVERIFY(!containsText(m_server.nativeRecord(accountId, resource, id), newValue));
+
+        FieldRow *row = editor->form()->row(field);
+        QVERIFY(row);
+        QVERIFY2(row->editor()->isEnabled(), qPrintable(row->state().reason));
+        if (auto *line = row->findChild<QLineEdit *>(QStringLiteral("field_") + field)) {
+            line->selectAll();
+            QTest::keyClicks(line, newValue);
+        } else {
+            auto *text = row->findChild<QPlainTextEdit *>(QStringLiteral("field_") + field);
+            QVERIFY(text);
+            text->selectAll();
+            QTest::keyClicks(text, newValue);
+        }
+        QVERIFY(editor->model()->isModified());
+        QVERIFY(window->isWindowModified());
+        auto *send = editor->findChild<QPushButton *>(QStringLiteral("sendButton"));
+        QVERIFY2(send->isEnabled(), qPrintable(editor->blockingProblems().join(u'\n')));
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->model()->isModified(), 10000);
+        QCOMPARE(editor->model()->original().value(field).toString(), newValue);
+        QVERIFY(containsText(m_server.nativeRecord(accountId, resource, id), newValue));
+        QVERIFY(!window->isWindowModified());
+    }
+
+    void shouldKeepEditsWhenTheServerRefusesThem()
+    {
+        auto window = makeWindow();
+        const QString provider = QStringLiteral("Teamleader");
+        RecordEditorView *editor = openFirstRecord(*window, provider, QStringLiteral("opportunities"));
+        QVERIFY2(editor, "the sandbox seeds Teamleader opportunities, whose name is required");
+        // The form blocks an empty required field; the server's own check must hold too.
+        editor->setProvider(QStringLiteral("HubSpot")); // a provider that does not require name
+        editor->model()->clearValue(QStringLiteral("name"));
+        editor->setAccount(m_server.accountIdFor(provider), QString()); // back to any provider
+        QVERIFY(editor->send());
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isBusy(), 10000);
+        QVERIFY(editor->model()->isModified());
+        QVERIFY(editor->model()->value(QStringLiteral("name")).isNull());
+        auto *issue = editor->findChild<QLabel *>(QStringLiteral("issue_name"));
+        QVERIFY2(issue->text().contains(QLatin1String("required")), qPrintable(issue->text()));
+    }
+
+    void shouldOfferUnsentDraftsAgainAfterARestart()
+    {
+        DraftStore drafts(m_drafts.path());
+        QString id;
+        QString accountId = m_server.accountIdFor(QStringLiteral("Pipedrive"));
+        {
+            auto window = makeWindow(&drafts);
+            RecordEditorView *editor = openFirstRecord(*window, QStringLiteral("Pipedrive"), QStringLiteral("opportunities"));
+            QVERIFY(editor);
+            id = editor->model()->id();
+            auto *name = editor->findChild<QLineEdit *>(QStringLiteral("field_name"));
+            name->selectAll();
+            QTest::keyClicks(name, QStringLiteral("Draft survives"));
+            QCOMPARE(drafts.list().size(), 1);
+            // The window goes away without sending, as after a crash.
+            window->setUnsavedChangesPrompt([](const QString &) { return true; });
+        }
+        auto window = makeWindow(&drafts);
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentEditor() && window->currentEditor()->model()->isModified(), 10000);
+        RecordEditorView *editor = window->currentEditor();
+        QCOMPARE(editor->model()->id(), id);
+        QCOMPARE(editor->model()->value(QStringLiteral("name")).toString(), QStringLiteral("Draft survives"));
+        QCOMPARE(editor->findChild<QLineEdit *>(QStringLiteral("field_name"))->text(), QStringLiteral("Draft survives"));
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->model()->isModified(), 10000);
+        QVERIFY(drafts.list().isEmpty()); // sent: the draft is gone
+        QVERIFY(containsText(m_server.nativeRecord(accountId, QStringLiteral("opportunities"), id),
+                             QStringLiteral("Draft survives")));
+    }
+
+    void shouldRefuseWritesToReadOnlySandboxAccountsBeforeTrying()
+    {
+        auto window = makeWindow();
+        QString sandboxAccount;
+        QString provider;
+        for (const QJsonValue &value : m_server.accounts()) {
+            const QJsonObject account = value.toObject();
+            if (account.value(QLatin1String("is_sandbox")).toBool()) {
+                sandboxAccount = account.value(QLatin1String("id")).toString();
+                provider = providerOfAccount(account);
+            }
+        }
+        QVERIFY(!sandboxAccount.isEmpty());
+        auto *accounts = window->findChild<QComboBox *>(QStringLiteral("accountCombo"));
+        accounts->setCurrentIndex(accounts->findData(sandboxAccount));
+        QVERIFY(accounts->currentText().contains(QLatin1String("read-only")));
+        for (const QString &resource : {QStringLiteral("contacts"), QStringLiteral("notes"), QStringLiteral("opportunities")}) {
+            window->selectResource(resource);
+            auto *list = window->findChild<QListWidget *>(QStringLiteral("recordList"));
+            if (!QTest::qWaitFor([&] { return list->count() > 0; }, 5000))
+                continue;
+            RecordEditorView *editor = window->openRecord(resource, list->item(0)->data(Qt::UserRole).toString());
+            QTRY_VERIFY_WITH_TIMEOUT(editor->model()->isLoaded(), 10000);
+            QVERIFY(editor->blockingProblems().join(u' ').contains(QLatin1String("read-only sandbox")));
+            QVERIFY(!editor->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
+            return;
+        }
+        QFAIL("the read-only sandbox account has no records to open");
+    }
+};
+
+QTEST_MAIN(TestEndToEnd)
+#include "tst_endtoend.moc"

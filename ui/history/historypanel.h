@@ -1,0 +1,113 @@
+#pragma once
+
+#include "api/apiresult.h"
+#include "dialogs/confirmation.h"
+#include "store/historystore.h"
+#include "store/snippetgenerator.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace crmdesk {
+
+class CopyAsMenu;
+class HistoryTableModel;
+
+// The request history (product §5 item 5): every call with its request, newest first, a page
+// at a time, searchable through HistoryStore::search. From a row the user can open it in the
+// inspector, resend a PATCH, compare two rows, copy a row as code (token redacted), delete rows
+// or clear everything (after a confirmation).
+//
+// The store is used from the UI thread, as Qt SQL requires; reads are bounded by the page size.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultPageSize = 100;
+
+    // store must outlive the panel.
+    explicit HistoryPanel(HistoryStore *store, QWidget *parent = nullptr);
+
+    // Rows read per page ("Load more"); at least 1.
+    void setPageSize(int rows);
+    int pageSize() const { return m_pageSize; }
+    // Replaces the message box asked before "Clear history"; for tests.
+    void setConfirmation(Confirmation confirmation);
+
+    // Reads the first rows again for the current search, keeping as many rows as are shown.
+    void reload();
+    // Reads the next page below the rows shown.
+    void loadMore();
+    // Rows shown, and rows the store holds for the current search.
+    int shownCount() const;
+    int totalCount() const { return m_total; }
+
+    // Store ids of the selected rows, newest first.
+    QList<qint64> selectedIds() const;
+    void selectIds(const QList<qint64> &ids);
+
+    // The actions the panel's buttons and context menu run.
+    void openSelected();
+    void resendSelected();
+    void compareSelected();
+    void deleteSelected();
+    void clearHistory();
+
+Q_SIGNALS:
+    // Show this stored call in the response inspector.
+    void openRequested(const crmdesk::ApiResult &result);
+    // Send this PATCH again (only ever emitted for PATCH entries).
+    void resendRequested(const crmdesk::HistoryEntry &entry);
+    // Diff two stored calls, the older one first.
+    void compareRequested(const crmdesk::ApiResult &older, const crmdesk::ApiResult &newer);
+
+private:
+    void onEntryAdded();
+    void onEntriesRemoved();
+    void updateActions();
+    void updateStatus();
+    void setMessage(const QString &message);
+    // Rows [offset, offset + count) for the current search; the store caps one read at 1000.
+    QList<HistorySummary> readRows(int offset, int count) const;
+    std::optional<HistoryEntry> selectedEntry() const;
+    SnippetRequest selectedSnippetRequest() const;
+    QString searchText() const;
+
+    HistoryStore *m_store;
+    HistoryTableModel *m_model;
+    Confirmation m_confirm;
+    int m_pageSize = kDefaultPageSize;
+    int m_total = 0;
+    bool m_changingStore = false; // our own delete/clear: one reload afterwards, not one per row
+    QString m_message;            // the outcome of the last action, shown next to the counts
+
+    QLineEdit *m_search;
+    QTimer *m_searchDelay;
+    QTableView *m_table;
+    QAction *m_openAction;
+    QAction *m_resendAction;
+    QAction *m_compareAction;
+    QAction *m_deleteAction;
+    QAction *m_clearAction;
+    CopyAsMenu *m_copyAsMenu;
+    QToolButton *m_openButton;
+    QToolButton *m_resendButton;
+    QToolButton *m_compareButton;
+    QToolButton *m_copyAsButton;
+    QToolButton *m_deleteButton;
+    QToolButton *m_clearButton;
+    QPushButton *m_loadMore;
+    QLabel *m_status;
+};
+
+} // namespace crmdesk

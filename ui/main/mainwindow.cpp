@@ -1,0 +1,492 @@
+#include "main/mainwindow.h"
+
+#include "api/apicall.h"
+#include "api/trutoclient.h"
+#include "editors/recordeditorview.h"
+#include "inspector/responseinspector.h"
+#include "main/recordlistpanel.h"
+#include "schema/schema.h"
+#include "store/draftstore.h"
+#include "store/historystore.h"
+#include "store/livemetaloader.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUrlQuery>
+
+namespace crmdesk {
+
+QString providerOfAccount(const QJsonObject &account)
+{
+    const QJsonObject integration = account.value(QLatin1String("integration")).toObject();
+    const QString label = integration.value(QLatin1String("label")).toString();
+    return label.isEmpty() ? integration.value(QLatin1String("name")).toString() : label;
+}
+
+MainWindow::MainWindow(const AppServices &services, QWidget *parent)
+    : QMainWindow(parent), m_services(services), m_client(services.client),
+      m_liveMeta(new LiveMetaLoader(services.client, services.metaCache, this)),
+      m_accounts(new QComboBox(this)), m_resources(new QComboBox(this)),
+      m_connection(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_list(new RecordListPanel(services.client, this)), m_inspector(new ResponseInspector(this)),
+      m_undoGroup(new QUndoGroup(this)), m_accountInfo(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("CRM Desk[*]"));
+    m_accounts->setObjectName(QStringLiteral("accountCombo"));
+    m_accounts->setAccessibleName(tr("Integrated account"));
+    m_accounts->setMinimumContentsLength(34);
+    m_resources->setObjectName(QStringLiteral("resourceCombo"));
+    m_resources->setAccessibleName(tr("Resource"));
+    for (const QString &resource : {QStringLiteral("contacts"), QStringLiteral("notes"), QStringLiteral("leads"),
+                                    QStringLiteral("opportunities"), QStringLiteral("engagements")}) {
+        const ResourceSchema *schema = Schema::bundled().resource(resource);
+        m_resources->addItem(schema ? schema->label : resource, resource);
+    }
+    m_connection->setObjectName(QStringLiteral("connectionLabel"));
+
+    auto *bar = addToolBar(tr("Account"));
+    bar->setObjectName(QStringLiteral("accountToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(m_connection);
+    bar->addSeparator();
+    auto *accountLabel = new QLabel(tr(" Account: "), this);
+    accountLabel->setBuddy(m_accounts);
+    bar->addWidget(accountLabel);
+    bar->addWidget(m_accounts);
+    auto *resourceLabel = new QLabel(tr(" Resource: "), this);
+    resourceLabel->setBuddy(m_resources);
+    bar->addWidget(resourceLabel);
+    bar->addWidget(m_resources);
+    bar->addSeparator();
+    m_accountInfo->setObjectName(QStringLiteral("accountInfo"));
+    bar->addWidget(m_accountInfo);
+
+    m_tabs->setObjectName(QStringLiteral("editorTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    auto *placeholder = new QLabel(tr("Pick an account and a resource, then open a record from the list."), this);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setObjectName(QStringLiteral("emptyHint"));
+    m_tabs->addTab(placeholder, tr("Start"));
+    setCentralWidget(m_tabs);
+
+    auto *listDock = new QDockWidget(tr("Records"), this);
+    listDock->setObjectName(QStringLiteral("recordsDock"));
+    listDock->setWidget(m_list);
+    listDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, listDock);
+    auto *inspectorDock = new QDockWidget(tr("Response"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
+
+    createActions();
+    statusBar()->showMessage(tr("Starting…"));
+
+    connect(m_accounts, &QComboBox::currentIndexChanged, this, &MainWindow::onAccountChanged);
+    connect(m_resources, &QComboBox::currentIndexChanged, this, &MainWindow::onAccountOrResourceChanged);
+    connect(m_list, &RecordListPanel::openRequested, this, &MainWindow::openRecord);
+    connect(m_list, &RecordListPanel::responseReceived, m_inspector, &ResponseInspector::showResult);
+    connect(m_list, &RecordListPanel::responseReceived, this, &MainWindow::recordInHistory);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeEditor);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (RecordEditorView *editor = currentEditor())
+            m_undoGroup->setActiveStack(editor->model()->undoStack());
+        updateTitle();
+    });
+    m_prompt = [this](const QString &what) {
+        return QMessageBox::question(this, tr("Unsaved changes"),
+                                     tr("%1 has changes that were not sent. Discard them?").arg(what),
+                                     QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+               == QMessageBox::Discard;
+    };
+    m_ask = [this](const QString &question) {
+        return QMessageBox::question(this, tr("CRM Desk"), question) == QMessageBox::Yes;
+    };
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connections = file->addAction(tr("C&onnections…"), this, &MainWindow::connectionsRequested);
+    connections->setObjectName(QStringLiteral("connectionsAction"));
+    connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *reloadAccounts = file->addAction(tr("Reload &accounts"), this, &MainWindow::refreshAccounts);
+    reloadAccounts->setObjectName(QStringLiteral("reloadAccountsAction"));
+    QAction *closeTab = file->addAction(tr("&Close record"), this, [this] {
+        if (currentEditor())
+            closeEditor(m_tabs->currentIndex());
+    });
+    closeTab->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(QStringLiteral("redoAction"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *record = menuBar()->addMenu(tr("&Record"));
+    QAction *send = record->addAction(tr("&Send changes"), this, [this] {
+        if (RecordEditorView *editor = currentEditor())
+            editor->send();
+    });
+    send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    send->setObjectName(QStringLiteral("sendAction"));
+    QAction *reload = record->addAction(tr("&Reload from server"), this, [this] {
+        RecordEditorView *editor = currentEditor();
+        if (editor && (!editor->model()->isModified() || m_prompt(editor->title())))
+            editor->loadRecord(editor->model()->id());
+    });
+    reload->setShortcut(QKeySequence::Refresh);
+    QAction *list = record->addAction(tr("Reload &list"), this, &MainWindow::onAccountOrResourceChanged);
+    list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+}
+
+void MainWindow::setConnection(const QString &profileId, const QString &name, const QString &environment)
+{
+    if (m_services.profileId != profileId)
+        m_draftsOffered = false; // each connection has drafts of its own
+    m_services.profileId = profileId;
+    m_environment = environment;
+    m_connection->setText(QStringLiteral(" %1 · %2 ").arg(name, environment));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
+            editor->setEnvironmentLabel(environment);
+    }
+}
+
+void MainWindow::refreshAccounts()
+{
+    if (m_accountsCall)
+        return;
+    statusBar()->showMessage(tr("Loading integrated accounts…"));
+    m_accountsCall = m_client->listIntegratedAccounts({});
+    connect(m_accountsCall, &ApiCall::finished, this, &MainWindow::onAccounts);
+}
+
+void MainWindow::onAccounts(const ApiResult &result)
+{
+    m_inspector->showResult(result);
+    if (!result.ok()) {
+        statusBar()->showMessage(tr("Could not load accounts: %1").arg(result.errorString));
+        return;
+    }
+    const QJsonObject page = result.json.object();
+    // Contract §6.3: the docs say "results", the SDKs read "result"; accept both.
+    m_accountData = page.value(QLatin1String("result")).toArray();
+    if (m_accountData.isEmpty())
+        m_accountData = page.value(QLatin1String("results")).toArray();
+    const QString previous = currentAccountId();
+    {
+        const QSignalBlocker blocker(m_accounts);
+        m_accounts->clear();
+        for (const QJsonValue &value : std::as_const(m_accountData)) {
+            const QJsonObject account = value.toObject();
+            const QString id = account.value(QLatin1String("id")).toString();
+            QString text = providerOfAccount(account) + QStringLiteral(" — ") + id.left(8);
+            if (account.value(QLatin1String("is_sandbox")).toBool())
+                text += tr(" (read-only sandbox)");
+            const QString status = account.value(QLatin1String("status")).toString();
+            if (!status.isEmpty() && status != QLatin1String("active"))
+                text += QStringLiteral(" [%1]").arg(status);
+            m_accounts->addItem(text, id);
+        }
+        const int index = m_accounts->findData(previous);
+        m_accounts->setCurrentIndex(index >= 0 ? index : 0);
+    }
+    statusBar()->showMessage(tr("%n integrated account(s)", nullptr, int(m_accountData.size())), 4000);
+    onAccountChanged();
+    Q_EMIT accountsLoaded();
+    if (!m_draftsOffered)
+        offerDrafts();
+}
+
+void MainWindow::onAccountChanged()
+{
+    m_capabilities = {};
+    m_customFieldNames.clear();
+    const QJsonObject account = currentAccount();
+    const QString status = account.value(QLatin1String("status")).toString();
+    m_accountInfo->setText(account.isEmpty() ? QString()
+                                             : QStringLiteral(" %1 · %2%3 ")
+                                                   .arg(currentProvider(), status.isEmpty() ? tr("unknown status") : status,
+                                                        account.value(QLatin1String("is_sandbox")).toBool()
+                                                            ? tr(" · read-only sandbox")
+                                                            : QString()));
+    onAccountOrResourceChanged();
+    if (account.isEmpty())
+        return;
+    // Contract §12: which resources allow update; never cached, the account's health matters.
+    connect(m_client->getCapabilities(currentAccountId()), &ApiCall::finished, this, &MainWindow::onCapabilities);
+    connect(m_client->listFields(currentAccountId()), &ApiCall::finished, this, &MainWindow::onCustomFields);
+}
+
+void MainWindow::onCapabilities(const ApiResult &result)
+{
+    recordInHistory(result);
+    if (!result.ok()) {
+        statusBar()->showMessage(tr("Could not read the account's capabilities: %1").arg(result.errorString));
+        return;
+    }
+    m_capabilities = result.json.object();
+    const QJsonObject account = m_capabilities.value(QLatin1String("account")).toObject();
+    if (account.value(QLatin1String("is_blocked")).toBool())
+        m_accountInfo->setText(m_accountInfo->text() + tr("· BLOCKED "));
+    QStringList updatable;
+    for (const QJsonValue &value : m_capabilities.value(QLatin1String("unified")).toArray()) {
+        const QJsonObject entry = value.toObject();
+        if (entry.value(QLatin1String("methods")).toArray().contains(QStringLiteral("update")))
+            updatable.append(entry.value(QLatin1String("resource")).toString());
+    }
+    m_accountInfo->setToolTip(tr("Update allowed for: %1").arg(updatable.isEmpty() ? tr("nothing") : updatable.join(QStringLiteral(", "))));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
+            applyAccountRules(editor);
+    }
+    Q_EMIT capabilitiesLoaded();
+}
+
+void MainWindow::onCustomFields(const ApiResult &result)
+{
+    recordInHistory(result);
+    m_customFieldNames.clear();
+    for (const QJsonValue &value : result.json.object().value(QLatin1String("result")).toArray()) {
+        const QJsonObject field = value.toObject();
+        if (field.value(QLatin1String("is_editable")).toBool(true))
+            m_customFieldNames.append(field.value(QLatin1String("name")).toString());
+    }
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
+            editor->setCustomFieldNames(m_customFieldNames);
+    }
+}
+
+void MainWindow::applyAccountRules(RecordEditorView *editor) const
+{
+    QString reason = accountReadOnlyReason(currentAccount());
+    const QString resource = editor->model()->schema().name;
+    if (reason.isEmpty() && !m_capabilities.isEmpty()) {
+        const QJsonObject account = m_capabilities.value(QLatin1String("account")).toObject();
+        bool canUpdate = false;
+        for (const QJsonValue &value : m_capabilities.value(QLatin1String("unified")).toArray()) {
+            const QJsonObject entry = value.toObject();
+            if (entry.value(QLatin1String("resource")).toString() == resource)
+                canUpdate = entry.value(QLatin1String("methods")).toArray().contains(QStringLiteral("update"));
+        }
+        if (account.value(QLatin1String("is_blocked")).toBool())
+            reason = tr("This account is blocked (503): contact Truto support");
+        else if (!canUpdate)
+            reason = tr("%1 does not allow updating %2 for this account").arg(currentProvider(), resource);
+    }
+    editor->setReadOnlyReason(reason);
+}
+
+void MainWindow::applyLiveFieldRules(RecordEditorView *editor)
+{
+    const QString provider = currentProvider();
+    const QString slug = currentAccount().value(QLatin1String("integration")).toObject().value(QLatin1String("name")).toString();
+    const ResourceSchema &schema = editor->model()->schema();
+    const FieldPolicy bundled = schema.policyFor(schema.canonicalProvider(provider).value_or(QString()));
+    m_liveMeta->load(schema.name, currentAccountId(), slug, bundled, editor,
+                     [editor, provider](const LivePolicyResult &result) {
+                         // A provider chosen by hand for a demo keeps the documented rules.
+                         if (editor->provider().compare(provider, Qt::CaseInsensitive) == 0 || editor->provider().isEmpty())
+                             editor->setFieldPolicy(result.policy, result.note);
+                     });
+}
+
+void MainWindow::recordInHistory(const ApiResult &result)
+{
+    if (!m_services.history || !m_services.history->isOpen())
+        return;
+    HistoryEntry entry = HistoryEntry::fromResult(result);
+    entry.profileId = m_services.profileId;
+    entry.environment = m_environment;
+    // "/unified/crm/<resource>[/<id>]" names the record; the query names the account.
+    const QStringList path = result.request.url.path(QUrl::FullyDecoded).split(u'/', Qt::SkipEmptyParts);
+    if (path.size() >= 3 && path.at(0) == QLatin1String("unified")) {
+        entry.resource = path.at(2);
+        if (path.size() >= 4 && path.at(3) != QLatin1String("meta"))
+            entry.recordId = path.at(3);
+    }
+    entry.accountId = QUrlQuery(result.request.url).queryItemValue(QStringLiteral("integrated_account_id"));
+    m_services.history->append(entry);
+}
+
+void MainWindow::offerDrafts()
+{
+    m_draftsOffered = true;
+    if (!m_services.drafts)
+        return;
+    QList<Draft> drafts = m_services.drafts->list();
+    drafts.removeIf([this](const Draft &draft) { return draft.key.profileId != m_services.profileId; });
+    if (drafts.isEmpty())
+        return;
+    QStringList names;
+    for (const Draft &draft : std::as_const(drafts))
+        names.append(draft.key.resource + u' ' + draft.key.recordId);
+    if (!m_ask(tr("You have %n unsent draft(s) from an earlier session: %1. Open them again?", nullptr,
+                  int(drafts.size()))
+                   .arg(names.join(QStringLiteral(", ")))))
+        return;
+    for (const Draft &draft : std::as_const(drafts)) {
+        selectAccount(draft.key.accountId);
+        if (RecordEditorView *editor = openRecord(draft.key.resource, draft.key.recordId))
+            editor->restoreDraftAfterLoad(draft);
+    }
+}
+
+QJsonObject MainWindow::currentAccount() const
+{
+    const QString id = currentAccountId();
+    for (const QJsonValue &value : m_accountData) {
+        if (value.toObject().value(QLatin1String("id")).toString() == id)
+            return value.toObject();
+    }
+    return {};
+}
+
+QString MainWindow::currentAccountId() const
+{
+    return m_accounts->currentData().toString();
+}
+
+QString MainWindow::currentProvider() const
+{
+    return providerOfAccount(currentAccount());
+}
+
+QString MainWindow::currentResource() const
+{
+    return m_resources->currentData().toString();
+}
+
+void MainWindow::selectAccount(const QString &accountId)
+{
+    m_accounts->setCurrentIndex(m_accounts->findData(accountId));
+}
+
+void MainWindow::selectResource(const QString &resource)
+{
+    m_resources->setCurrentIndex(m_resources->findData(resource));
+}
+
+void MainWindow::onAccountOrResourceChanged()
+{
+    m_list->show(currentResource(), currentAccountId());
+}
+
+QString MainWindow::accountReadOnlyReason(const QJsonObject &account) const
+{
+    // Contract §16.2: Truto's sandbox accounts refuse writes with 405; say so before trying.
+    if (account.value(QLatin1String("is_sandbox")).toBool())
+        return tr("This is a read-only sandbox account: the provider refuses writes (405)");
+    if (account.value(QLatin1String("is_blocked")).toBool())
+        return tr("This account is blocked (503): contact Truto support");
+    return {};
+}
+
+RecordEditorView *MainWindow::openRecord(const QString &resource, const QString &id)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i));
+        if (editor && editor->model()->schema().name == resource && editor->model()->id() == id) {
+            m_tabs->setCurrentIndex(i);
+            return editor;
+        }
+    }
+    const ResourceSchema *schema = Schema::bundled().resource(resource);
+    if (!schema)
+        return nullptr;
+    auto *editor = new RecordEditorView(*schema, m_client, m_tabs);
+    editor->setAccount(currentAccountId(), currentProvider());
+    editor->setEnvironmentLabel(m_environment);
+    editor->setCustomFieldNames(m_customFieldNames);
+    editor->setServerChangeCheck(true, m_ask);
+    applyAccountRules(editor);
+    if (m_services.drafts)
+        editor->enableDrafts(m_services.drafts, {m_services.profileId, currentAccountId(), resource, id});
+    applyLiveFieldRules(editor);
+    m_undoGroup->addStack(editor->model()->undoStack());
+    if (auto *hint = m_tabs->findChild<QLabel *>(QStringLiteral("emptyHint")); hint && m_tabs->indexOf(hint) >= 0)
+        m_tabs->removeTab(m_tabs->indexOf(hint));
+    const int index = m_tabs->addTab(editor, schema->label + QStringLiteral(": ") + id);
+    m_tabs->setCurrentIndex(index);
+    connect(editor, &RecordEditorView::responseReceived, m_inspector, &ResponseInspector::showResult);
+    connect(editor, &RecordEditorView::responseReceived, this, &MainWindow::recordInHistory);
+    connect(editor, &RecordEditorView::titleChanged, this, [this, editor] {
+        const int at = m_tabs->indexOf(editor);
+        if (at >= 0)
+            m_tabs->setTabText(at, editor->title());
+        updateTitle();
+    });
+    editor->loadRecord(id);
+    return editor;
+}
+
+RecordEditorView *MainWindow::currentEditor() const
+{
+    return qobject_cast<RecordEditorView *>(m_tabs->currentWidget());
+}
+
+bool MainWindow::closeEditor(int index)
+{
+    auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(index));
+    if (!editor)
+        return false;
+    if (editor->model()->isModified() && !m_prompt(editor->title()))
+        return false;
+    m_undoGroup->removeStack(editor->model()->undoStack());
+    m_tabs->removeTab(index);
+    editor->deleteLater();
+    updateTitle();
+    return true;
+}
+
+void MainWindow::updateTitle()
+{
+    bool anyModified = false;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i));
+        anyModified = anyModified || (editor && editor->model()->isModified());
+    }
+    RecordEditorView *editor = currentEditor();
+    setWindowTitle((editor ? editor->title().remove(QStringLiteral(" *")) + QStringLiteral("[*] — ")
+                           : QString()) + QStringLiteral("CRM Desk") + (editor ? QString() : QStringLiteral("[*]")));
+    setWindowModified(anyModified);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QStringList modified;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i));
+        if (editor && editor->model()->isModified())
+            modified.append(editor->title());
+    }
+    if (!modified.isEmpty() && !m_prompt(modified.join(QStringLiteral(", ")))) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+} // namespace crmdesk
