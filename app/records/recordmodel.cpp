@@ -37,6 +37,20 @@ private:
     QJsonValue m_after;
 };
 
+QString recordDisplayName(const QJsonObject &record)
+{
+    const QString first = record.value(QLatin1String("first_name")).toString();
+    const QString last = record.value(QLatin1String("last_name")).toString();
+    if (!first.isEmpty() || !last.isEmpty())
+        return QString(first + u' ' + last).trimmed();
+    for (const char *key : {"name", "title", "subject", "content"}) {
+        const QString text = record.value(QLatin1String(key)).toString().simplified();
+        if (!text.isEmpty())
+            return text.left(60);
+    }
+    return record.value(QLatin1String("id")).toVariant().toString();
+}
+
 bool isEmptyValue(const QJsonValue &value)
 {
     switch (value.type()) {

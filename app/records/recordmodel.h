@@ -71,6 +71,9 @@ private:
     QUndoStack m_undoStack;
 };
 
+// A short label for a record: its person name, name, title, subject or content, else its id.
+QString recordDisplayName(const QJsonObject &record);
+
 // Whether a value counts as empty for "required" checks: null, "", [], {} or absent.
 bool isEmptyValue(const QJsonValue &value);
 

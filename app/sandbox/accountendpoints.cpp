@@ -32,8 +32,8 @@ bool matchesFilters(const Account &account, const QJsonObject &query)
     if (sandbox.isString() && QueryDecoder::isTrue(sandbox) != account.isSandbox)
         return false;
     const QString integration = integrationFilter(query);
-    return integration.isEmpty()
-           || integration.compare(account.integration, Qt::CaseInsensitive) == 0;
+    return integration.isEmpty() ||
+           integration.compare(account.integration, Qt::CaseInsensitive) == 0;
 }
 
 QJsonObject unifiedCapability(const QString &resource, const QString &label,
@@ -88,8 +88,8 @@ SandboxReply AccountEndpoints::capabilities(const Account &account,
                                             const SandboxRequest &request) const
 {
     const QString type = request.query.value(QLatin1String("type")).toString(QStringLiteral("all"));
-    if (type != QLatin1String("all") && type != QLatin1String("unified")
-        && type != QLatin1String("proxy"))
+    if (type != QLatin1String("all") && type != QLatin1String("unified") &&
+        type != QLatin1String("proxy"))
         return errorReply(400, QStringLiteral("type must be unified, proxy or all"));
     const QString onlyResource = request.query.value(QLatin1String("resource")).toString();
     const QStringList onlyMethods =
@@ -112,11 +112,10 @@ SandboxReply AccountEndpoints::capabilities(const Account &account,
             if (!onlyResource.isEmpty() && onlyResource != resource)
                 continue;
             const ResourceSchema *schema = m_data.schema->resource(resource);
-            unified.append(unifiedCapability(resource, schema ? schema->label : resource,
-                                             account.label,
-                                             filtered({QStringLiteral("list"),
-                                                       QStringLiteral("get"),
-                                                       QStringLiteral("update")})));
+            unified.append(
+                unifiedCapability(resource, schema ? schema->label : resource, account.label,
+                                  filtered({QStringLiteral("list"), QStringLiteral("get"),
+                                            QStringLiteral("update")})));
         }
         const bool hasFields = !m_data.customFields.fields(account.provider).isEmpty();
         if (hasFields && (onlyResource.isEmpty() || onlyResource == QLatin1String("fields")))

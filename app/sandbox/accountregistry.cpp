@@ -22,11 +22,10 @@ QJsonObject Account::toJson(const QString &environmentId) const
         {QStringLiteral("tenant_id"), tenantId},
         {QStringLiteral("environment_id"), environmentId},
         {QStringLiteral("environment_integration_id"), integrationId},
-        {QStringLiteral("integration"),
-         QJsonObject{{QStringLiteral("id"), integrationId},
-                     {QStringLiteral("name"), integration},
-                     {QStringLiteral("label"), label},
-                     {QStringLiteral("category"), category}}},
+        {QStringLiteral("integration"), QJsonObject{{QStringLiteral("id"), integrationId},
+                                                    {QStringLiteral("name"), integration},
+                                                    {QStringLiteral("label"), label},
+                                                    {QStringLiteral("category"), category}}},
         {QStringLiteral("status"), status},
         {QStringLiteral("is_sandbox"), isSandbox},
         {QStringLiteral("region"), region},
@@ -66,9 +65,9 @@ std::optional<AccountRegistry> AccountRegistry::fromJson(const QJsonObject &json
         account.provider = text(integration, QLatin1String("provider"));
         account.label = text(integration, QLatin1String("label"), account.provider);
         account.category = text(integration, QLatin1String("category"), QStringLiteral("crm"));
-        account.authenticationMethod =
-            text(object, QLatin1String("authentication_method"),
-                 text(integration, QLatin1String("authentication_method"), QStringLiteral("oauth2")));
+        account.authenticationMethod = text(
+            object, QLatin1String("authentication_method"),
+            text(integration, QLatin1String("authentication_method"), QStringLiteral("oauth2")));
         account.records = text(object, QLatin1String("records"),
                                text(integration, QLatin1String("records"), account.integration));
         account.tenantId = text(object, QLatin1String("tenant_id"));
@@ -113,11 +112,11 @@ QString AccountRegistry::firstActiveAccountFor(const QString &provider) const
 {
     const QString wanted = provider.simplified();
     for (const Account &account : m_accounts) {
-        const bool matches = account.provider.compare(wanted, Qt::CaseInsensitive) == 0
-                             || account.integration.compare(wanted, Qt::CaseInsensitive) == 0
-                             || account.label.compare(wanted, Qt::CaseInsensitive) == 0;
-        if (matches && account.status == QLatin1String("active") && !account.isSandbox
-            && !account.isBlocked && !account.isFaultAccount())
+        const bool matches = account.provider.compare(wanted, Qt::CaseInsensitive) == 0 ||
+                             account.integration.compare(wanted, Qt::CaseInsensitive) == 0 ||
+                             account.label.compare(wanted, Qt::CaseInsensitive) == 0;
+        if (matches && account.status == QLatin1String("active") && !account.isSandbox &&
+            !account.isBlocked && !account.isFaultAccount())
             return account.id;
     }
     return {};

@@ -13,13 +13,13 @@ namespace crmdesk::sandbox {
 struct Account
 {
     QString id;
-    QString integration;    // slug: "hubspot"
+    QString integration; // slug: "hubspot"
     QString integrationId;
-    QString provider;       // the schema's display name: "HubSpot"
-    QString label;          // "HubSpot"
-    QString category;       // "crm"
+    QString provider; // the schema's display name: "HubSpot"
+    QString label;    // "HubSpot"
+    QString category; // "crm"
     QString tenantId;
-    QString status;         // active | connecting | post_install_error | validation_error | needs_reauth
+    QString status; // active | connecting | post_install_error | validation_error | needs_reauth
     QString region;
     QString authenticationMethod;
     QString createdAt;

@@ -29,9 +29,9 @@ QString offsetText(int seconds)
 bool DateTimeFormat::isKnown(const QString &format)
 {
     static const QStringList known{
-        QStringLiteral("iso"),       QStringLiteral("iso_seconds"), QStringLiteral("offset"),
+        QStringLiteral("iso"),       QStringLiteral("iso_seconds"),  QStringLiteral("offset"),
         QStringLiteral("offset_ms"), QStringLiteral("offset_micro"), QStringLiteral("sql"),
-        QStringLiteral("date"),      QStringLiteral("epoch_ms"),    QStringLiteral("epoch_s")};
+        QStringLiteral("date"),      QStringLiteral("epoch_ms"),     QStringLiteral("epoch_s")};
     return known.contains(format);
 }
 
@@ -56,15 +56,14 @@ std::optional<QDateTime> DateTimeFormat::parse(const QString &text)
     if (!zone.isEmpty() && zone != QLatin1String("Z")) {
         QString digits = zone.mid(1);
         digits.remove(u':');
-        offset = (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60)
-                 * (zone.startsWith(u'-') ? -1 : 1);
+        offset = (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60) *
+                 (zone.startsWith(u'-') ? -1 : 1);
     }
     const QDateTime dateTime(date, time, QTimeZone(offset));
     return dateTime.isValid() ? std::optional<QDateTime>(dateTime) : std::nullopt;
 }
 
-std::optional<QDateTime> DateTimeFormat::parseNative(const QJsonValue &value,
-                                                     const QString &format)
+std::optional<QDateTime> DateTimeFormat::parseNative(const QJsonValue &value, const QString &format)
 {
     if (format == QLatin1String("epoch_ms") || format == QLatin1String("epoch_s")) {
         bool ok = value.isDouble();

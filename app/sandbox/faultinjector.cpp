@@ -19,8 +19,8 @@ struct Item
 QList<Item> parseItems(const QString &spec)
 {
     QList<Item> items;
-    const QStringList parts = spec.split(QRegularExpression(QStringLiteral("[,;]")),
-                                         Qt::SkipEmptyParts);
+    const QStringList parts =
+        spec.split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts);
     for (const QString &part : parts) {
         const QString trimmed = part.trimmed();
         if (trimmed.isEmpty())
@@ -48,9 +48,9 @@ std::optional<qint64> number(const Item &item, qint64 min, qint64 max)
 
 bool isStatusItem(const QString &name)
 {
-    return name == QLatin1String("429") || name == QLatin1String("500")
-           || name == QLatin1String("502") || name == QLatin1String("503")
-           || name == QLatin1String("504") || name == QLatin1String("422");
+    return name == QLatin1String("429") || name == QLatin1String("500") ||
+           name == QLatin1String("502") || name == QLatin1String("503") ||
+           name == QLatin1String("504") || name == QLatin1String("422");
 }
 
 // Applies one item to plan; returns an error text for an item it cannot read.
@@ -115,8 +115,8 @@ QString apply(const Item &item, FaultPlan &plan, int *firstAttempts, QString *to
 
 bool FaultPlan::isEmpty() const
 {
-    return latencyMs == 0 && status == 0 && !drop && largeBodyBytes == 0 && !hang
-           && error.isEmpty();
+    return latencyMs == 0 && status == 0 && !drop && largeBodyBytes == 0 && !hang &&
+           error.isEmpty();
 }
 
 QString FaultInjector::validate(const QString &spec)

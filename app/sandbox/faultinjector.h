@@ -9,14 +9,14 @@ namespace crmdesk::sandbox {
 struct FaultPlan
 {
     int latencyMs = 0;
-    int status = 0;               // 429, 500, 502, 503, 504 or 422 for this attempt; 0 = none
-    int retryAfterSeconds = 1;    // with 429
-    bool drop = false;            // close the connection mid-body
-    qint64 dropAfterBytes = -1;   // -1: half of the body
-    qint64 largeBodyBytes = 0;    // pad the body to at least this size
-    bool hang = false;            // never answer
-    int attempt = 0;              // which attempt this is for the fault's counter (1-based)
-    QString error;                // the specification could not be read: answer 400
+    int status = 0;             // 429, 500, 502, 503, 504 or 422 for this attempt; 0 = none
+    int retryAfterSeconds = 1;  // with 429
+    bool drop = false;          // close the connection mid-body
+    qint64 dropAfterBytes = -1; // -1: half of the body
+    qint64 largeBodyBytes = 0;  // pad the body to at least this size
+    bool hang = false;          // never answer
+    int attempt = 0;            // which attempt this is for the fault's counter (1-based)
+    QString error;              // the specification could not be read: answer 400
 
     bool isEmpty() const;
 };

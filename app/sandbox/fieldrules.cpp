@@ -5,10 +5,9 @@
 
 namespace crmdesk::sandbox {
 
-FieldRules::FieldRules(const ResourceSchema *schema, const QString &provider,
-                       QJsonObject overrides, const ProviderMapping *mapping)
-    : m_schema(schema), m_provider(provider), m_overrides(std::move(overrides)),
-      m_mapping(mapping)
+FieldRules::FieldRules(const ResourceSchema *schema, const QString &provider, QJsonObject overrides,
+                       const ProviderMapping *mapping)
+    : m_schema(schema), m_provider(provider), m_overrides(std::move(overrides)), m_mapping(mapping)
 {
     if (m_schema) {
         if (const auto canonical = m_schema->canonicalProvider(provider))
@@ -92,8 +91,8 @@ QStringList FieldRules::requiredBodyFields() const
             out.append(field.name);
     }
     for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it) {
-        if (!it.key().startsWith(QLatin1String("query.")) && !out.contains(it.key())
-            && isRequired(it.key()))
+        if (!it.key().startsWith(QLatin1String("query.")) && !out.contains(it.key()) &&
+            isRequired(it.key()))
             out.append(it.key());
     }
     return out;

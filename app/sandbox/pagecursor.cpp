@@ -8,9 +8,9 @@ namespace crmdesk::sandbox {
 
 QString PageCursor::encode(qsizetype offset)
 {
-    return QString::fromLatin1(QByteArray("offset:" + QByteArray::number(offset))
-                                   .toBase64(QByteArray::Base64UrlEncoding
-                                             | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QByteArray("offset:" + QByteArray::number(offset))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<qsizetype> PageCursor::decode(const QString &cursor)
@@ -47,8 +47,8 @@ PageRequest PageRequest::fromQuery(const QJsonObject &query, qsizetype defaultLi
     if (!cursor.isEmpty()) {
         const auto offset = PageCursor::decode(cursor);
         if (!offset) {
-            page.error = QStringLiteral("next_cursor '%1' is not a cursor this server issued")
-                             .arg(cursor);
+            page.error =
+                QStringLiteral("next_cursor '%1' is not a cursor this server issued").arg(cursor);
             return page;
         }
         page.offset = *offset;

@@ -1,7 +1,7 @@
 #include "sandbox/providermapping.h"
 
-#include "sandbox/datetimeformat.h"
 #include "sandbox/customfieldcatalog.h"
+#include "sandbox/datetimeformat.h"
 #include "sandbox/jsonpath.h"
 
 #include <QRegularExpression>
@@ -62,10 +62,10 @@ QString numberText(double number)
 QJsonValue coerceLike(const QJsonValue &value, const QJsonValue &existing,
                       const QString &nativeType = {})
 {
-    const bool wantNumber = nativeType == QLatin1String("number")
-                            || (nativeType.isEmpty() && existing.isDouble());
-    const bool wantString = nativeType == QLatin1String("string")
-                            || (nativeType.isEmpty() && existing.isString());
+    const bool wantNumber =
+        nativeType == QLatin1String("number") || (nativeType.isEmpty() && existing.isDouble());
+    const bool wantString =
+        nativeType == QLatin1String("string") || (nativeType.isEmpty() && existing.isString());
     if (wantNumber && value.isString()) {
         bool ok = false;
         const double number = value.toString().toDouble(&ok);
@@ -269,7 +269,8 @@ std::optional<QJsonValue> readField(const FieldMapping &field, const QJsonObject
     case Transform::CustomFieldList: {
         QJsonObject out;
         for (const QJsonValue &entry : value.toArray()) {
-            const QString name = valueAt(entry.toObject(), field.nameKey).value_or(kNull).toString();
+            const QString name =
+                valueAt(entry.toObject(), field.nameKey).value_or(kNull).toString();
             if (!customFieldDefinition(customFields, name).isEmpty())
                 out.insert(name, valueAt(entry.toObject(), field.valueKey).value_or(kNull));
         }
@@ -364,8 +365,7 @@ QString writeField(const FieldMapping &field, QJsonObject &native, const QJsonVa
         return {};
     }
     case Transform::Ref:
-        set(isEmptyValue(value) ? kNull
-                                : coerceLike(idFrom(value), existing, field.nativeType));
+        set(isEmptyValue(value) ? kNull : coerceLike(idFrom(value), existing, field.nativeType));
         return {};
     case Transform::Refs: {
         const QJsonArray current = existing.toArray();
@@ -393,8 +393,8 @@ QString writeField(const FieldMapping &field, QJsonObject &native, const QJsonVa
             set(ids);
             return {};
         }
-        const QJsonValue id = coerceLike(idFrom(value), ids.isEmpty() ? kUndefined : ids.first(),
-                                         field.nativeType);
+        const QJsonValue id =
+            coerceLike(idFrom(value), ids.isEmpty() ? kUndefined : ids.first(), field.nativeType);
         if (ids.isEmpty())
             ids.append(id);
         else
@@ -422,9 +422,9 @@ QString writeField(const FieldMapping &field, QJsonObject &native, const QJsonVa
             set(emptyLike(existing));
             return {};
         }
-        QJsonObject nativeItem =
-            !current.isEmpty() && current.first().isObject() ? current.first().toObject()
-                                                             : field.defaults;
+        QJsonObject nativeItem = !current.isEmpty() && current.first().isObject()
+                                     ? current.first().toObject()
+                                     : field.defaults;
         writeItem(nativeItem, value.toObject(), field.items, field.nativeType);
         if (current.isEmpty())
             current.append(nativeItem);
@@ -435,8 +435,8 @@ QString writeField(const FieldMapping &field, QJsonObject &native, const QJsonVa
     }
     case Transform::FlatObject: {
         QJsonObject container = field.nativePath.isEmpty() ? native : existing.toObject();
-        const QJsonObject item = value.isArray() ? value.toArray().first().toObject()
-                                                 : value.toObject();
+        const QJsonObject item =
+            value.isArray() ? value.toArray().first().toObject() : value.toObject();
         if (!field.nativePath.isEmpty() && !existing.isObject() && isEmptyValue(item)) {
             set(emptyLike(existing)); // nothing there, nothing to clear: null stays null
             return {};
@@ -450,7 +450,8 @@ QString writeField(const FieldMapping &field, QJsonObject &native, const QJsonVa
     }
     case Transform::FirstValue: {
         const QJsonArray items = value.toArray();
-        const QJsonValue first = items.isEmpty() ? kNull : items.first().toObject().value(field.key);
+        const QJsonValue first =
+            items.isEmpty() ? kNull : items.first().toObject().value(field.key);
         set(isEmptyValue(first) ? emptyLike(existing) : coerceLike(first, existing));
         return {};
     }
@@ -533,7 +534,8 @@ QString parseField(const QJsonObject &json, FieldMapping &field)
     if (field.unifiedPath.isEmpty())
         return QStringLiteral("a field has no unified path");
     field.nativePath = pathFrom(json.value(QLatin1String("native")));
-    const QString transform = json.value(QLatin1String("transform")).toString(QStringLiteral("copy"));
+    const QString transform =
+        json.value(QLatin1String("transform")).toString(QStringLiteral("copy"));
     const auto it = transformNames().constFind(transform);
     if (it == transformNames().constEnd())
         return QStringLiteral("%1: unknown transform '%2'").arg(field.unified, transform);
@@ -634,8 +636,7 @@ QJsonObject ProviderMapping::toUnified(const QJsonObject &native,
     return unified;
 }
 
-ProviderMapping::WriteResult ProviderMapping::write(QJsonObject &native,
-                                                    const QJsonObject &changes,
+ProviderMapping::WriteResult ProviderMapping::write(QJsonObject &native, const QJsonObject &changes,
                                                     const QJsonArray &customFields) const
 {
     WriteResult result;
@@ -722,8 +723,7 @@ std::optional<MappingTable> MappingTable::fromJson(const QJsonObject &json, QStr
             continue; // "about"
         table.m_providers.append(provider.key());
         const QJsonObject resources = provider.value().toObject();
-        for (auto resource = resources.constBegin(); resource != resources.constEnd();
-             ++resource) {
+        for (auto resource = resources.constBegin(); resource != resources.constEnd(); ++resource) {
             std::optional<ProviderMapping> mapping = ProviderMapping::fromJson(
                 provider.key(), resource.key(), resource.value().toObject(), error);
             if (!mapping)

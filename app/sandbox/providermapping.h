@@ -44,7 +44,7 @@ struct FieldMapping
         QStringList nativePath; // relative to the item
     };
 
-    QString unified;        // dotted unified path: "owner.id"
+    QString unified; // dotted unified path: "owner.id"
     QStringList unifiedPath;
     QStringList nativePath; // empty: the record itself (flat_object, custom_fields)
     Transform transform = Transform::Copy;
@@ -70,8 +70,7 @@ struct FieldMapping
 class ProviderMapping
 {
 public:
-    static std::optional<ProviderMapping> fromJson(const QString &provider,
-                                                   const QString &resource,
+    static std::optional<ProviderMapping> fromJson(const QString &provider, const QString &resource,
                                                    const QJsonObject &json, QString *error);
 
     const QString &provider() const { return m_provider; }
@@ -86,8 +85,9 @@ public:
 
     struct WriteResult
     {
-        QStringList ignored;   // unified fields (or custom_fields.<name>) the provider has no place for
-        QString rejection;     // why the provider refuses a value (a 422), empty when accepted
+        QStringList
+            ignored;       // unified fields (or custom_fields.<name>) the provider has no place for
+        QString rejection; // why the provider refuses a value (a 422), empty when accepted
     };
     // Writes every unified field present in changes into native.
     WriteResult write(QJsonObject &native, const QJsonObject &changes,

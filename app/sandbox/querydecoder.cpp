@@ -102,8 +102,8 @@ QJsonValue insertInto(const QJsonValue &container, const QStringList &segments, 
 
 bool isUnreserved(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-           || c == '.' || c == '_' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 bool isHex(char c)
@@ -207,8 +207,8 @@ QStringList QueryDecoder::stringList(const QJsonValue &value)
 bool QueryDecoder::isTrue(const QJsonValue &value)
 {
     const QString text = value.toString().trimmed();
-    return text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
-           || text == QLatin1String("1");
+    return text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
+           text == QLatin1String("1");
 }
 
 } // namespace crmdesk::sandbox

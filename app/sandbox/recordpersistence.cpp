@@ -28,8 +28,8 @@ std::optional<QJsonObject> RecordPersistence::load(const QString &accountId, QSt
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     const QJsonObject root = document.object();
-    if (parseError.error != QJsonParseError::NoError
-        || root.value(QLatin1String("format")).toString() != kFormat) {
+    if (parseError.error != QJsonParseError::NoError ||
+        root.value(QLatin1String("format")).toString() != kFormat) {
         if (error)
             *error = QStringLiteral("%1 is not a sandbox records file").arg(file.fileName());
         return std::nullopt;
@@ -48,15 +48,14 @@ bool RecordPersistence::save(const QString &accountId, const QJsonObject &record
     const QJsonObject root{
         {QStringLiteral("format"), kFormat},
         {QStringLiteral("account_id"), accountId},
-        {QStringLiteral("saved_at"),
-         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("saved_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("records"), recordsByResource},
     };
     // QSaveFile writes a temporary file and renames it over the old one only when everything
     // was written, so a crash never leaves half a file behind.
     QSaveFile file(fileFor(accountId));
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
         if (error)
             *error = QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString());
         return false;

@@ -26,8 +26,7 @@ public:
     // The saved records ({resource: [native, ...]}); nothing when no file was saved. A file that
     // cannot be read sets error.
     std::optional<QJsonObject> load(const QString &accountId, QString *error) const;
-    bool save(const QString &accountId, const QJsonObject &recordsByResource,
-              QString *error) const;
+    bool save(const QString &accountId, const QJsonObject &recordsByResource, QString *error) const;
 
 private:
     QString m_directory;

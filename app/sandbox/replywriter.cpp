@@ -11,7 +11,8 @@ namespace {
 QByteArray httpDate()
 {
     return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toString(QDateTime::currentDateTimeUtc(),
+                  QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
         .toLatin1();
 }
 } // namespace
@@ -45,8 +46,8 @@ void ReplyWriter::start()
 
 void ReplyWriter::writeHead()
 {
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(m_reply.status) + ' '
-                      + reasonPhrase(m_reply.status) + "\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(m_reply.status) + ' ' +
+                      reasonPhrase(m_reply.status) + "\r\n";
     head += "date: " + httpDate() + "\r\n";
     for (const auto &[name, value] : std::as_const(m_reply.headers))
         head += name + ": " + value + "\r\n";
@@ -73,8 +74,7 @@ void ReplyWriter::writeNextChunk()
         return;
     }
     const QByteArray &chunk = m_reply.delivery.chunks.at(m_nextChunk++);
-    const QByteArray framed =
-        QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+    const QByteArray framed = QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
     if (!writeBody(framed))
         return;
     // A pause between chunks makes them arrive as separate reads on the client side.

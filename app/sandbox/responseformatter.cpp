@@ -12,8 +12,7 @@
 
 namespace crmdesk::sandbox {
 
-std::optional<ResponseOptions> ResponseOptions::fromQuery(const QJsonObject &query,
-                                                          QString *error)
+std::optional<ResponseOptions> ResponseOptions::fromQuery(const QJsonObject &query, QString *error)
 {
     ResponseOptions options;
     const QString format = query.value(QLatin1String("truto_response_format")).toString();
@@ -106,7 +105,8 @@ SandboxReply ResponseFormatter::listReply(const QList<StoredRecord> &page,
         // truto_key_by (contract §4.2): the result array re-keyed by a field.
         QJsonObject keyed;
         for (const QJsonObject &record : std::as_const(records)) {
-            const QJsonValue key = valueAt(record, m_options.keyBy.split(u'.')).value_or(QJsonValue());
+            const QJsonValue key =
+                valueAt(record, m_options.keyBy.split(u'.')).value_or(QJsonValue());
             keyed.insert(key.isDouble() ? QString::number(key.toDouble()) : key.toString(), record);
         }
         result = keyed;

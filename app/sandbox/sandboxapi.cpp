@@ -66,12 +66,12 @@ SandboxApi::Route SandboxApi::route(const SandboxRequest &request)
             route.accountId = path.at(1);
         return route;
     }
-    if (path.size() < 3 || path.at(0) != QLatin1String("unified")
-        || path.at(1) != QLatin1String("crm"))
+    if (path.size() < 3 || path.at(0) != QLatin1String("unified") ||
+        path.at(1) != QLatin1String("crm"))
         return route;
     route.resource = path.at(2);
-    const bool metaUpdate = path.size() >= 5 && path.at(path.size() - 2) == QLatin1String("meta")
-                            && path.last() == QLatin1String("update");
+    const bool metaUpdate = path.size() >= 5 && path.at(path.size() - 2) == QLatin1String("meta") &&
+                            path.last() == QLatin1String("update");
     if (path.size() == 3)
         route.kind = route.resource == QLatin1String("fields") ? Kind::Fields : Kind::RecordList;
     else if (path.size() == 5 && metaUpdate)
@@ -96,25 +96,7 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
                                    : QStringLiteral("Invalid API token"));
     }
 
-    const bool strict = m_strictQuery
-                        || QueryDecoder::isTrue(QString::fromLatin1(
-                            request.header("x-sandbox-strict-query")));
-    if (strict) {
-        const QString violation = QueryDecoder::strictViolation(request.encodedQuery);
-        if (!violation.isEmpty())
-            return errorReply(400, QStringLiteral("Strict query encoding: ") + violation);
-    }
-
     const Route route = SandboxApi::route(request);
-    const bool isPatchable = route.kind == Route::Kind::Record;
-    const bool methodAllowed = request.method == "GET"
-                               || (isPatchable && request.method == "PATCH");
-    if (route.kind == Route::Kind::None || !methodAllowed) {
-        return errorReply(404, QStringLiteral("No route for %1 %2")
-                                   .arg(QString::fromLatin1(request.method),
-                                        QString::fromLatin1(request.encodedPath)));
-    }
-
     const QString accountId =
         !route.accountId.isEmpty()
             ? route.accountId
@@ -122,31 +104,57 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
     const Account *account = accountId.isEmpty() ? nullptr : m_data.accounts.find(accountId);
 
     // Faults come from the header or from a reserved account, never by accident.
-    const QString idempotencyKey = QString::fromUtf8(request.header("idempotency-key"));
-    const FaultPlan plan = m_faults.plan(
-        account ? account->fault : QString(), QString::fromUtf8(request.header("x-sandbox-fault")),
-        idempotencyKey,
-        QString::fromLatin1(request.method + ' ' + request.encodedPath + '?'
-                            + request.encodedQuery));
-    if (!plan.error.isEmpty())
-        return errorReply(400, plan.error);
+    FaultPlan plan = m_faults.plan(account ? account->fault : QString(),
+                                   QString::fromUtf8(request.header("x-sandbox-fault")),
+                                   QString::fromUtf8(request.header("idempotency-key")),
+                                   QString::fromLatin1(request.method + ' ' + request.encodedPath +
+                                                       '?' + request.encodedQuery));
 
     // Contract §8.3: 50 per 10 s per integrated account on unified calls, 500 per token else.
     const bool perAccount = account && route.accountId.isEmpty();
-    const RateLimitWindow::State rate =
-        m_rateLimit.count(perAccount ? QString(u"account:" + account->id) : QString(u"token:" + token),
-                          perAccount ? RateLimitWindow::kPerAccount : RateLimitWindow::kPerToken,
-                          QDateTime::currentDateTimeUtc());
+    const RateLimitWindow::State rate = m_rateLimit.count(
+        perAccount ? QString(u"account:" + account->id) : QString(u"token:" + token),
+        perAccount ? RateLimitWindow::kPerAccount : RateLimitWindow::kPerToken,
+        QDateTime::currentDateTimeUtc());
 
-    SandboxReply reply = answer(route, request, account, plan, rate, token);
+    SandboxReply reply;
+    if (!plan.error.isEmpty()) {
+        reply = errorReply(400, plan.error);
+        plan = FaultPlan();
+    } else if (const auto refused = refusal(route, request)) {
+        reply = *refused;
+    } else {
+        reply = answer(route, request, account, plan, rate, token);
+    }
     addHeaders(reply, request, plan, rate);
     applyDelivery(reply, plan);
     return reply;
 }
 
+std::optional<SandboxReply> SandboxApi::refusal(const Route &route,
+                                                const SandboxRequest &request) const
+{
+    const bool strict =
+        m_strictQuery ||
+        QueryDecoder::isTrue(QString::fromLatin1(request.header("x-sandbox-strict-query")));
+    if (strict) {
+        const QString violation = QueryDecoder::strictViolation(request.encodedQuery);
+        if (!violation.isEmpty())
+            return errorReply(400, QStringLiteral("Strict query encoding: ") + violation);
+    }
+    const bool methodAllowed =
+        request.method == "GET" || (route.kind == Route::Kind::Record && request.method == "PATCH");
+    if (route.kind == Route::Kind::None || !methodAllowed) {
+        return errorReply(404, QStringLiteral("No route for %1 %2")
+                                   .arg(QString::fromLatin1(request.method),
+                                        QString::fromLatin1(request.encodedPath)));
+    }
+    return std::nullopt;
+}
+
 SandboxReply SandboxApi::answer(const Route &route, const SandboxRequest &request,
-                              const Account *account, const FaultPlan &plan,
-                              const RateLimitWindow::State &rate, const QString &token)
+                                const Account *account, const FaultPlan &plan,
+                                const RateLimitWindow::State &rate, const QString &token)
 {
     if (plan.status != 0)
         return faultReply(plan);
@@ -164,7 +172,8 @@ SandboxReply SandboxApi::answer(const Route &route, const SandboxRequest &reques
         return dispatch(route, request, account);
 
     const QByteArray fingerprint = IdempotencyCache::fingerprint(request);
-    const IdempotencyCache::Lookup cached = m_idempotency.lookup(token, idempotencyKey, fingerprint);
+    const IdempotencyCache::Lookup cached =
+        m_idempotency.lookup(token, idempotencyKey, fingerprint);
     switch (cached.outcome) {
     case IdempotencyCache::Outcome::Replay: {
         SandboxReply reply = cached.reply;
@@ -188,9 +197,9 @@ void SandboxApi::addHeaders(SandboxReply &reply, const SandboxRequest &request,
     reply.setHeader("ratelimit-limit", QByteArray::number(rate.limit));
     reply.setHeader("ratelimit-remaining",
                     QByteArray::number(reply.status == 429 ? 0 : rate.remaining));
-    reply.setHeader("ratelimit-reset", QByteArray::number(plan.status == 429
-                                                              ? plan.retryAfterSeconds
-                                                              : rate.resetSeconds));
+    reply.setHeader(
+        "ratelimit-reset",
+        QByteArray::number(plan.status == 429 ? plan.retryAfterSeconds : rate.resetSeconds));
     // What the server decoded from the query (contract §5), for tests and the inspector.
     reply.setHeader("x-sandbox-query", asciiJson(request.query));
     if (plan.attempt > 0)
@@ -201,7 +210,8 @@ std::optional<SandboxReply> SandboxApi::unifiedPreconditions(const Route &route,
                                                              const SandboxRequest &request,
                                                              const Account *account) const
 {
-    const QString accountId = request.query.value(QLatin1String("integrated_account_id")).toString();
+    const QString accountId =
+        request.query.value(QLatin1String("integrated_account_id")).toString();
     if (accountId.isEmpty()) {
         return errorReply(
             400, QStringLiteral("integrated_account_id is required"),
@@ -218,22 +228,23 @@ std::optional<SandboxReply> SandboxApi::unifiedPreconditions(const Route &route,
                                               "support to unblock it.")
                                    .arg(account->id));
     }
-    const bool callsProvider = route.kind == Route::Kind::RecordList
-                               || route.kind == Route::Kind::Record
-                               || route.kind == Route::Kind::Fields;
+    const bool callsProvider = route.kind == Route::Kind::RecordList ||
+                               route.kind == Route::Kind::Record ||
+                               route.kind == Route::Kind::Fields;
     if (callsProvider && account->status == QLatin1String("needs_reauth")) {
         // The provider rejects the stored credentials (contract §8.1: a remote 401).
         return remoteErrorReply(
-            401, QStringLiteral("The credentials of this integrated account are no longer valid. "
-                                "Reconnect the account."),
+            401,
+            QStringLiteral("The credentials of this integrated account are no longer valid. "
+                           "Reconnect the account."),
             QJsonObject{{QStringLiteral("status"), QStringLiteral("error")},
                         {QStringLiteral("message"), QStringLiteral("Authentication failed: "
                                                                    "invalid or expired token")}});
     }
     if (route.kind != Route::Kind::Fields && !m_data.mapping(*account, route.resource)) {
         if (!m_data.schema->resource(route.resource))
-            return errorReply(404, QStringLiteral("Unknown unified CRM resource '%1'")
-                                       .arg(route.resource));
+            return errorReply(
+                404, QStringLiteral("Unknown unified CRM resource '%1'").arg(route.resource));
         return errorReply(404, QStringLiteral("%1 does not support the unified CRM %2 resource")
                                    .arg(account->label, route.resource));
     }
@@ -250,8 +261,8 @@ SandboxReply SandboxApi::dispatch(const Route &route, const SandboxRequest &requ
     case Kind::Account:
     case Kind::Capabilities:
         if (!account)
-            return errorReply(404, QStringLiteral("Integrated account %1 not found")
-                                       .arg(route.accountId));
+            return errorReply(
+                404, QStringLiteral("Integrated account %1 not found").arg(route.accountId));
         return route.kind == Kind::Account ? m_accounts.get(*account)
                                            : m_accounts.capabilities(*account, request);
     case Kind::IntegrationUpdateMeta:
@@ -300,13 +311,14 @@ SandboxReply SandboxApi::faultReply(const FaultPlan &plan)
     case 422:
         return remoteErrorReply(
             422, QStringLiteral("Validation failed at the provider (sandbox fault)"),
-            QJsonObject{{QStringLiteral("errors"),
-                         QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("phone")},
-                                                {QStringLiteral("code"),
-                                                 QStringLiteral("invalid")}}}}});
+            QJsonObject{
+                {QStringLiteral("errors"),
+                 QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("phone")},
+                                        {QStringLiteral("code"), QStringLiteral("invalid")}}}}});
     case 500:
-        return errorReply(500, QStringLiteral("Internal server error (sandbox fault, attempt %1)")
-                                   .arg(plan.attempt));
+        return errorReply(
+            500,
+            QStringLiteral("Internal server error (sandbox fault, attempt %1)").arg(plan.attempt));
     case 502:
         return errorReply(502, QStringLiteral("The provider did not answer cleanly (sandbox "
                                               "fault)"));
@@ -328,8 +340,8 @@ void SandboxApi::applyDelivery(SandboxReply &reply, const FaultPlan &plan)
     const bool succeeded = reply.status >= 200 && reply.status < 300;
     if (plan.largeBodyBytes > 0 && succeeded) {
         if (reply.delivery.chunked) {
-            const QByteArray ndjson = BodyInflater::inflateNdjson(
-                reply.delivery.chunks.join(), plan.largeBodyBytes);
+            const QByteArray ndjson =
+                BodyInflater::inflateNdjson(reply.delivery.chunks.join(), plan.largeBodyBytes);
             reply.delivery.chunks = ResponseFormatter::streamChunks(ndjson);
         } else {
             reply.body = BodyInflater::inflateJson(reply.body, plan.largeBodyBytes);

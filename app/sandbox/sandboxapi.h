@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace crmdesk::sandbox {
 
@@ -58,11 +59,13 @@ private:
     };
 
     static Route route(const SandboxRequest &request);
+    // 400 for a query strict mode refuses, 404 for an unknown route or method.
+    std::optional<SandboxReply> refusal(const Route &route, const SandboxRequest &request) const;
     // The reply before delivery effects: a fault's error, the rate limit, an idempotent
     // replay, or the endpoint's answer.
-    SandboxReply answer(const Route &route, const SandboxRequest &request,
-                        const Account *account, const FaultPlan &plan,
-                        const RateLimitWindow::State &rate, const QString &token);
+    SandboxReply answer(const Route &route, const SandboxRequest &request, const Account *account,
+                        const FaultPlan &plan, const RateLimitWindow::State &rate,
+                        const QString &token);
     SandboxReply dispatch(const Route &route, const SandboxRequest &request,
                           const Account *account);
     static void addHeaders(SandboxReply &reply, const SandboxRequest &request,

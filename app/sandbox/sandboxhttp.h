@@ -36,7 +36,7 @@ struct Delivery
     qint64 dropAfterBytes = -1; // close the connection after this many body bytes
     bool chunked = false;       // Transfer-Encoding: chunked, one chunk per entry of chunks
     QList<QByteArray> chunks;
-    int chunkIntervalMs = 0;    // pause between chunks, so a client sees bytes arrive
+    int chunkIntervalMs = 0; // pause between chunks, so a client sees bytes arrive
 };
 
 struct SandboxReply

@@ -19,9 +19,9 @@ QString randomToken()
     QByteArray bytes(24, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
                                           bytes.size() / int(sizeof(quint32)));
-    return QStringLiteral("sbx_")
-           + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding
-                                                | QByteArray::OmitTrailingEquals));
+    return QStringLiteral("sbx_") +
+           QString::fromLatin1(
+               bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 } // namespace
 
@@ -30,7 +30,8 @@ SandboxServer::SandboxServer(QObject *parent) : SandboxServer(Schema::bundled(),
 SandboxServer::SandboxServer(const Schema &schema, QObject *parent)
     : QObject(parent), m_token(randomToken())
 {
-    std::optional<SandboxData> data = SandboxData::load(schema, QStringLiteral(":/sandbox"), &m_error);
+    std::optional<SandboxData> data =
+        SandboxData::load(schema, QStringLiteral(":/sandbox"), &m_error);
     m_data = std::make_unique<SandboxData>(data ? std::move(*data) : SandboxData());
     if (!m_data->schema)
         m_data->schema = &schema;

@@ -42,7 +42,7 @@ public:
     bool listen(quint16 port = 0); // 127.0.0.1 only; false + errorString() on failure
     bool isListening() const;
     QString errorString() const;
-    QUrl baseUrl() const; // http://127.0.0.1:<port>
+    QUrl baseUrl() const;  // http://127.0.0.1:<port>
     QString token() const; // random token generated at construction, always accepted
     void addToken(const QString &token);
 

@@ -28,7 +28,7 @@ QString SandboxUsage::text(const SandboxData &data, const QUrl &baseUrl, const Q
             notes.append(account.status);
         if (account.isSandbox)
             notes.append(QStringLiteral("read-only sandbox account: PATCH answers 405"));
-        if (account.isBlocked)
+        if (account.isBlocked && account.description.isEmpty())
             notes.append(QStringLiteral("blocked: answers 503"));
         if (!account.description.isEmpty())
             notes.append(account.description);

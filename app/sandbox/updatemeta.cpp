@@ -44,8 +44,8 @@ QJsonObject schemaOf(const FieldSpec &field, const QString &provider, bool requi
     } else if (field.isFreeForm()) {
         schema = {{QStringLiteral("type"), QStringLiteral("object")},
                   {QStringLiteral("additionalProperties"), true}};
-    } else if (type == QLatin1String("string") || type == QLatin1String("number")
-               || type == QLatin1String("boolean")) {
+    } else if (type == QLatin1String("string") || type == QLatin1String("number") ||
+               type == QLatin1String("boolean")) {
         schema = {{QStringLiteral("type"), type}};
     }
     // A null type (the page printed none) stays an unconstrained schema.
@@ -121,7 +121,8 @@ QJsonObject UpdateMeta::build(const FieldRules &rules, const ProviderMapping *ma
         {QStringLiteral("documentation_link"), schema->source},
         // The sandbox's own mapping table for this provider (resources/sandbox/mappings.json):
         // unified path -> native path, which the response inspector can follow.
-        {QStringLiteral("response_mapping"), mapping ? QJsonValue(mapping->toJson()) : QJsonValue()},
+        {QStringLiteral("response_mapping"),
+         mapping ? QJsonValue(mapping->toJson()) : QJsonValue()},
         {QStringLiteral("query_schema"), querySchema(rules)},
         {QStringLiteral("request_body_schema"), requestBodySchema(rules)},
         {QStringLiteral("default_query"), QJsonObject()},
@@ -129,8 +130,7 @@ QJsonObject UpdateMeta::build(const FieldRules &rules, const ProviderMapping *ma
     };
 }
 
-QJsonObject UpdateMeta::buildForIntegration(const FieldRules &rules,
-                                            const ProviderMapping *mapping)
+QJsonObject UpdateMeta::buildForIntegration(const FieldRules &rules, const ProviderMapping *mapping)
 {
     QJsonObject meta = build(rules, mapping);
     meta.insert(QStringLiteral("response_schema"), responseSchema(rules));

@@ -71,15 +71,15 @@ public:
     }
 
     SandboxResponse send(const QByteArray &method, const QByteArray &pathAndQuery,
-                         const QByteArray &body, const Headers &headers,
-                         int transferTimeoutMs = 0)
+                         const QByteArray &body, const Headers &headers, int transferTimeoutMs = 0)
     {
         QNetworkRequest request(url(pathAndQuery));
         if (!m_token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
         request.setRawHeader("Accept", "application/json");
         if (!body.isNull())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
         for (const auto &[name, value] : headers)
             request.setRawHeader(name, value);
         if (transferTimeoutMs > 0)

@@ -25,9 +25,9 @@ private:
     const Account &accountFor(const QString &provider)
     {
         for (const Account &account : m_data->accounts.accounts()) {
-            if (account.provider == provider && !account.isFaultAccount() && !account.isSandbox
-                && account.status == QLatin1String("active") && !account.isBlocked
-                && account.schemaOverrides.isEmpty())
+            if (account.provider == provider && !account.isFaultAccount() && !account.isSandbox &&
+                account.status == QLatin1String("active") && !account.isBlocked &&
+                account.schemaOverrides.isEmpty())
                 return account;
         }
         qFatal("no account for %s", qPrintable(provider));
@@ -53,12 +53,19 @@ private Q_SLOTS:
 
     void shouldSeedAnAccountForEveryProviderTheIssueNames()
     {
-        const QStringList wanted{
-            QStringLiteral("HubSpot"),    QStringLiteral("Pipedrive"),  QStringLiteral("Zoho CRM"),
-            QStringLiteral("Close"),      QStringLiteral("Capsule"),    QStringLiteral("Affinity"),
-            QStringLiteral("Freshsales"), QStringLiteral("Insightly"),  QStringLiteral("OnePageCRM"),
-            QStringLiteral("Zendesk Sell"), QStringLiteral("Teamleader"), QStringLiteral("Highlevel"),
-            QStringLiteral("Microsoft Dynamics 365 Sales")};
+        const QStringList wanted{QStringLiteral("HubSpot"),
+                                 QStringLiteral("Pipedrive"),
+                                 QStringLiteral("Zoho CRM"),
+                                 QStringLiteral("Close"),
+                                 QStringLiteral("Capsule"),
+                                 QStringLiteral("Affinity"),
+                                 QStringLiteral("Freshsales"),
+                                 QStringLiteral("Insightly"),
+                                 QStringLiteral("OnePageCRM"),
+                                 QStringLiteral("Zendesk Sell"),
+                                 QStringLiteral("Teamleader"),
+                                 QStringLiteral("Highlevel"),
+                                 QStringLiteral("Microsoft Dynamics 365 Sales")};
         for (const QString &provider : wanted) {
             QVERIFY2(!m_data->accounts.firstActiveAccountFor(provider).isEmpty(),
                      qPrintable(provider));
@@ -69,8 +76,8 @@ private Q_SLOTS:
         for (const Account &account : m_data->accounts.accounts()) {
             sandbox |= account.isSandbox;
             reauth |= account.status == QLatin1String("needs_reauth");
-            overridden |= account.provider == QLatin1String("HubSpot")
-                          && !account.schemaOverrides.isEmpty();
+            overridden |=
+                account.provider == QLatin1String("HubSpot") && !account.schemaOverrides.isEmpty();
             blocked |= account.isBlocked;
         }
         QVERIFY(sandbox);
@@ -128,8 +135,8 @@ private Q_SLOTS:
                     const QJsonObject unified = m_data->unified(account, resource, record.native);
                     for (const QString &field : required)
                         QVERIFY2(!isEmptyValue(unified.value(field)),
-                                 qPrintable(account.provider + u' ' + resource + u' ' + record.id
-                                            + u' ' + field));
+                                 qPrintable(account.provider + u' ' + resource + u' ' + record.id +
+                                            u' ' + field));
                 }
             }
         }
@@ -172,23 +179,32 @@ private Q_SLOTS:
             return m_data->records.records(account.id, resource).first().native;
         };
         QVERIFY(native(QStringLiteral("HubSpot"), QStringLiteral("contacts"))
-                    .value(QLatin1String("properties")).toObject()
+                    .value(QLatin1String("properties"))
+                    .toObject()
                     .contains(QLatin1String("firstname")));
         QVERIFY(native(QStringLiteral("Pipedrive"), QStringLiteral("notes"))
-                    .value(QLatin1String("person_id")).isDouble());
+                    .value(QLatin1String("person_id"))
+                    .isDouble());
         QVERIFY(native(QStringLiteral("Zoho CRM"), QStringLiteral("contacts"))
-                    .value(QLatin1String("Owner")).toObject().contains(QLatin1String("name")));
+                    .value(QLatin1String("Owner"))
+                    .toObject()
+                    .contains(QLatin1String("name")));
         QVERIFY(native(QStringLiteral("Close"), QStringLiteral("notes"))
                     .contains(QLatin1String("lead_id")));
         QVERIFY(native(QStringLiteral("Capsule"), QStringLiteral("contacts"))
-                    .value(QLatin1String("emailAddresses")).isArray());
+                    .value(QLatin1String("emailAddresses"))
+                    .isArray());
         const Account &hubspot = accountFor(QStringLiteral("HubSpot"));
-        const QJsonObject unified = m_data->unified(
-            hubspot, QStringLiteral("contacts"),
-            native(QStringLiteral("HubSpot"), QStringLiteral("contacts")));
+        const QJsonObject unified =
+            m_data->unified(hubspot, QStringLiteral("contacts"),
+                            native(QStringLiteral("HubSpot"), QStringLiteral("contacts")));
         QCOMPARE(unified.value(QLatin1String("first_name")).toString(), QStringLiteral("Ada"));
-        QCOMPARE(unified.value(QLatin1String("email_addresses")).toArray().first().toObject()
-                     .value(QLatin1String("email")).toString(),
+        QCOMPARE(unified.value(QLatin1String("email_addresses"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("email"))
+                     .toString(),
                  QStringLiteral("ada@analytical-engines.example"));
     }
 
@@ -197,14 +213,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("format");
         QTest::addColumn<QJsonValue>("native");
         QTest::addColumn<QString>("unified");
-        QTest::newRow("sql") << QStringLiteral("sql") << QJsonValue(QStringLiteral("2024-01-15 10:20:30"))
+        QTest::newRow("sql") << QStringLiteral("sql")
+                             << QJsonValue(QStringLiteral("2024-01-15 10:20:30"))
                              << QStringLiteral("2024-01-15T10:20:30.000Z");
         QTest::newRow("offset keeps +05:30")
             << QStringLiteral("offset") << QJsonValue(QStringLiteral("2024-01-15T15:50:30+05:30"))
             << QStringLiteral("2024-01-15T10:20:30.000Z");
-        QTest::newRow("close micro") << QStringLiteral("offset_micro")
-                                     << QJsonValue(QStringLiteral("2024-01-15T10:20:30.123000+00:00"))
-                                     << QStringLiteral("2024-01-15T10:20:30.123Z");
+        QTest::newRow("close micro")
+            << QStringLiteral("offset_micro")
+            << QJsonValue(QStringLiteral("2024-01-15T10:20:30.123000+00:00"))
+            << QStringLiteral("2024-01-15T10:20:30.123Z");
         QTest::newRow("epoch ms") << QStringLiteral("epoch_ms") << QJsonValue(1705314030123.0)
                                   << QStringLiteral("2024-01-15T10:20:30.123Z");
         QTest::newRow("date") << QStringLiteral("date") << QJsonValue(QStringLiteral("2024-06-30"))

@@ -54,10 +54,15 @@ private Q_SLOTS:
 
     void shouldRefuseAFaultSpecificationItCannotRead()
     {
-        for (const QByteArray &spec : {QByteArray("explode"), QByteArray("latency=soon"), QByteArray("500=0")}) {
-            const SandboxResponse response = m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", spec}});
+        for (const QByteArray &spec :
+             {QByteArray("explode"), QByteArray("latency=soon"), QByteArray("500=0")}) {
+            const SandboxResponse response =
+                m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", spec}});
             QCOMPARE(response.status, 400);
-            QVERIFY(response.json().value(QLatin1String("message")).toString().contains(QLatin1String("X-Sandbox-Fault")));
+            QVERIFY(response.json()
+                        .value(QLatin1String("message"))
+                        .toString()
+                        .contains(QLatin1String("X-Sandbox-Fault")));
         }
     }
 
@@ -76,15 +81,19 @@ private Q_SLOTS:
 
     void shouldAnswer429WithRetryAfter()
     {
-        const SandboxResponse response = m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "429=0"}});
+        const SandboxResponse response =
+            m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "429=0"}});
         QCOMPARE(response.status, 429);
         QCOMPARE(response.header("retry-after"), QByteArray("0"));
         QCOMPARE(response.header("ratelimit-remaining"), QByteArray("0"));
         QCOMPARE(response.header("ratelimit-reset"), QByteArray("0"));
         const QJsonObject body = response.json();
         QCOMPARE(body.value(QLatin1String("statusCode")).toInt(), 429);
-        QCOMPARE(body.value(QLatin1String("error")).toString(), QStringLiteral("Too Many Requests"));
-        QVERIFY(body.value(QLatin1String("truto_error_insight")).toObject().contains(QLatin1String("rate_limit_error")));
+        QCOMPARE(body.value(QLatin1String("error")).toString(),
+                 QStringLiteral("Too Many Requests"));
+        QVERIFY(body.value(QLatin1String("truto_error_insight"))
+                    .toObject()
+                    .contains(QLatin1String("rate_limit_error")));
 
         const SandboxResponse reserved = m_client->get(contactPath(faultAccount("429")));
         QCOMPARE(reserved.status, 429);
@@ -94,7 +103,8 @@ private Q_SLOTS:
     void shouldFailOnlyTheFirstAttemptsOfAnIdempotentPatch()
     {
         const QByteArray path = contactPath(m_hubspot);
-        const SandboxTestClient::Headers headers{{"X-Sandbox-Fault", "500=2"}, {"Idempotency-Key", "retry-me"}};
+        const SandboxTestClient::Headers headers{{"X-Sandbox-Fault", "500=2"},
+                                                 {"Idempotency-Key", "retry-me"}};
         const QByteArray body = R"({"title":"Countess"})";
         SandboxResponse response = m_client->patch(path, body, headers);
         QCOMPARE(response.status, 500);
@@ -104,13 +114,18 @@ private Q_SLOTS:
         QCOMPARE(m_client->patch(path, body, headers).status, 500);
         response = m_client->patch(path, body, headers);
         QCOMPARE(response.status, 200);
-        QCOMPARE(response.json().value(QLatin1String("title")).toString(), QStringLiteral("Countess"));
+        QCOMPARE(response.json().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Countess"));
         // A fourth try is a replay of the success, not a new write.
         response = m_client->patch(path, body, headers);
         QCOMPARE(response.status, 200);
         QCOMPARE(response.header("idempotent-replayed"), QByteArray("true"));
         // Another key starts its own count.
-        QCOMPARE(m_client->patch(path, body, {{"X-Sandbox-Fault", "500=2"}, {"Idempotency-Key", "other"}}).status, 500);
+        QCOMPARE(
+            m_client
+                ->patch(path, body, {{"X-Sandbox-Fault", "500=2"}, {"Idempotency-Key", "other"}})
+                .status,
+            500);
     }
 
     void shouldCountAttemptsByFaultToken()
@@ -142,8 +157,8 @@ private Q_SLOTS:
 
     void shouldAnswerAProviderValidationErrorOnDemand()
     {
-        const SandboxResponse response =
-            m_client->patch(contactPath(m_hubspot), R"({"title":"x"})", {{"X-Sandbox-Fault", "422"}});
+        const SandboxResponse response = m_client->patch(contactPath(m_hubspot), R"({"title":"x"})",
+                                                         {{"X-Sandbox-Fault", "422"}});
         QCOMPARE(response.status, 422);
         QCOMPARE(response.json().value(QLatin1String("truto_is_remote_error")).toBool(), true);
         QVERIFY(response.json().value(QLatin1String("raw_response")).isObject());
@@ -151,7 +166,8 @@ private Q_SLOTS:
 
     void shouldDropTheConnectionMidBody()
     {
-        SandboxResponse response = m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "drop"}});
+        SandboxResponse response =
+            m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "drop"}});
         QVERIFY(response.error != QNetworkReply::NoError);
         QCOMPARE(response.status, 200); // the status line and headers did arrive
         QVERIFY(QJsonDocument::fromJson(response.body).isNull());
@@ -163,8 +179,9 @@ private Q_SLOTS:
 
     void shouldSendAVeryLargeValidList()
     {
-        const SandboxResponse response = m_client->get(
-            "/unified/crm/contacts?integrated_account_id=" + m_hubspot, {{"X-Sandbox-Fault", "large=30000000"}});
+        const SandboxResponse response =
+            m_client->get("/unified/crm/contacts?integrated_account_id=" + m_hubspot,
+                          {{"X-Sandbox-Fault", "large=30000000"}});
         QCOMPARE(response.status, 200);
         QVERIFY(response.body.size() >= 30'000'000);
         QVERIFY2(response.reads > 1, "tens of megabytes arrive in many reads");
@@ -172,12 +189,14 @@ private Q_SLOTS:
         const QJsonArray result = body.value(QLatin1String("result")).toArray();
         QVERIFY(result.size() > 1000);
         QCOMPARE(body.value(QLatin1String("result_count")).toInt(), result.size());
-        QCOMPARE(result.at(5).toObject().value(QLatin1String("id")).toString(), QStringLiteral("151-copy-3"));
+        QCOMPARE(result.at(5).toObject().value(QLatin1String("id")).toString(),
+                 QStringLiteral("151-copy-3"));
     }
 
     void shouldPadASingleRecordToTheRequestedSize()
     {
-        const SandboxResponse response = m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "large=2000000"}});
+        const SandboxResponse response =
+            m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "large=2000000"}});
         QCOMPARE(response.status, 200);
         QVERIFY(response.body.size() >= 2'000'000);
         const QJsonObject record = response.json();
@@ -188,7 +207,8 @@ private Q_SLOTS:
     void shouldStreamALargeBodyInChunks()
     {
         const SandboxResponse response =
-            m_client->get("/unified/crm/contacts?integrated_account_id=" + m_hubspot + "&truto_response_format=stream",
+            m_client->get("/unified/crm/contacts?integrated_account_id=" + m_hubspot +
+                              "&truto_response_format=stream",
                           {{"X-Sandbox-Fault", "large=1000000"}});
         QCOMPARE(response.status, 200);
         QVERIFY(response.body.size() >= 1'000'000);
@@ -200,7 +220,8 @@ private Q_SLOTS:
 
     void shouldNeverAnswerAHangingRequest()
     {
-        SandboxResponse response = m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "hang"}}, 200);
+        SandboxResponse response =
+            m_client->get(contactPath(m_hubspot), {{"X-Sandbox-Fault", "hang"}}, 200);
         QVERIFY(response.finished);
         QVERIFY(response.error != QNetworkReply::NoError);
         QCOMPARE(response.status, 0);

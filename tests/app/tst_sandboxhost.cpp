@@ -36,7 +36,8 @@ private Q_SLOTS:
         SandboxTestClient client(baseUrl, token);
         const SandboxResponse response = client.get("/integrated-account");
         QCOMPARE(response.status, 200);
-        QCOMPARE(response.json().value(QLatin1String("result")).toArray().size(), host.accounts().size());
+        QCOMPARE(response.json().value(QLatin1String("result")).toArray().size(),
+                 host.accounts().size());
     }
 
     void shouldReportFailureWhenThePortIsTaken()
@@ -82,13 +83,17 @@ private Q_SLOTS:
             host.start(0, directory.path());
             QVERIFY(ready.wait(10000));
             for (const QJsonValue &account : host.accounts()) {
-                if (account.toObject().value(QLatin1String("integration")).toObject()
+                if (account.toObject()
+                        .value(QLatin1String("integration"))
+                        .toObject()
                         .value(QLatin1String("name")) == QStringLiteral("capsule"))
                     accountId = account.toObject().value(QLatin1String("id")).toString();
             }
             SandboxTestClient client(host.baseUrl(), host.token());
-            QCOMPARE(client.patch("/unified/crm/contacts/11587?integrated_account_id=" + accountId.toLatin1(),
-                                  R"({"title":"Lead engineer"})")
+            QCOMPARE(client
+                         .patch("/unified/crm/contacts/11587?integrated_account_id=" +
+                                    accountId.toLatin1(),
+                                R"({"title":"Lead engineer"})")
                          .status,
                      200);
         }
@@ -99,7 +104,8 @@ private Q_SLOTS:
         SandboxTestClient client(again.baseUrl(), again.token());
         const SandboxResponse response =
             client.get("/unified/crm/contacts/11587?integrated_account_id=" + accountId.toLatin1());
-        QCOMPARE(response.json().value(QLatin1String("title")).toString(), QStringLiteral("Lead engineer"));
+        QCOMPARE(response.json().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Lead engineer"));
     }
 
     void shouldNotReportReadyForAServerStoppedWhileStarting()

@@ -58,9 +58,9 @@ private:
     QByteArray recordPath(const QByteArray &resource, const QByteArray &id,
                           const QByteArray &accountId, const QByteArray &extraQuery = {}) const
     {
-        return "/unified/crm/" + resource + '/' + QUrl::toPercentEncoding(QString::fromUtf8(id))
-               + "?integrated_account_id=" + accountId
-               + (extraQuery.isEmpty() ? QByteArray() : '&' + extraQuery);
+        return "/unified/crm/" + resource + '/' + QUrl::toPercentEncoding(QString::fromUtf8(id)) +
+               "?integrated_account_id=" + accountId +
+               (extraQuery.isEmpty() ? QByteArray() : '&' + extraQuery);
     }
 
 private Q_SLOTS:
@@ -123,7 +123,10 @@ private Q_SLOTS:
             QCOMPARE(body.value(QLatin1String("error")).toString(), QStringLiteral("Not Found"));
             QVERIFY(!body.value(QLatin1String("message")).toString().isEmpty());
         }
-        QCOMPARE(m_client->send("DELETE", recordPath("contacts", "151", account(QStringLiteral("HubSpot"))), {}, {})
+        QCOMPARE(m_client
+                     ->send("DELETE",
+                            recordPath("contacts", "151", account(QStringLiteral("HubSpot"))), {},
+                            {})
                      .status,
                  404);
     }
@@ -139,9 +142,9 @@ private Q_SLOTS:
             connect(&socket, &QTcpSocket::readyRead, &socket,
                     [&socket, &answer] { answer += socket.readAll(); });
             connect(&socket, &QTcpSocket::connected, &socket, [this, &socket, host] {
-                socket.write("GET /integrated-account HTTP/1.1\r\nHost: " + host
-                             + "\r\nAuthorization: Bearer " + m_server->token().toUtf8()
-                             + "\r\nConnection: close\r\n\r\n");
+                socket.write("GET /integrated-account HTTP/1.1\r\nHost: " + host +
+                             "\r\nAuthorization: Bearer " + m_server->token().toUtf8() +
+                             "\r\nConnection: close\r\n\r\n");
             });
             socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(m_server->baseUrl().port()));
             closed.wait(10000);
@@ -175,7 +178,8 @@ private Q_SLOTS:
 
     void shouldFilterAndPageTheAccountList()
     {
-        SandboxResponse response = m_client->get("/integrated-account?integration%5Bname%5D=pipedrive");
+        SandboxResponse response =
+            m_client->get("/integrated-account?integration%5Bname%5D=pipedrive");
         const QJsonArray pipedrive = response.json().value(QLatin1String("result")).toArray();
         QCOMPARE(pipedrive.size(), 2); // the active one and the one that needs reauth
         for (const QJsonValue &item : pipedrive)
@@ -187,8 +191,8 @@ private Q_SLOTS:
         QStringList seen;
         QByteArray cursor;
         for (int page = 0; page < 20; ++page) {
-            response = m_client->get("/integrated-account?limit=5"
-                                     + (cursor.isEmpty() ? QByteArray() : "&next_cursor=" + cursor));
+            response = m_client->get("/integrated-account?limit=5" +
+                                     (cursor.isEmpty() ? QByteArray() : "&next_cursor=" + cursor));
             const QJsonArray result = response.json().value(QLatin1String("result")).toArray();
             QVERIFY(result.size() <= 5);
             for (const QJsonValue &item : result)
@@ -208,23 +212,28 @@ private Q_SLOTS:
             m_client->get("/integrated-account/" + account(QStringLiteral("Zoho CRM")));
         QCOMPARE(response.status, 200);
         const QJsonObject body = response.json();
-        QCOMPARE(body.value(QLatin1String("id")).toString(), QString::fromLatin1(account(QStringLiteral("Zoho CRM"))));
-        QCOMPARE(at(body, QStringLiteral("integration.label")).toString(), QStringLiteral("Zoho CRM"));
+        QCOMPARE(body.value(QLatin1String("id")).toString(),
+                 QString::fromLatin1(account(QStringLiteral("Zoho CRM"))));
+        QCOMPARE(at(body, QStringLiteral("integration.label")).toString(),
+                 QStringLiteral("Zoho CRM"));
         QCOMPARE(body.value(QLatin1String("status")).toString(), QStringLiteral("active"));
         QCOMPARE(m_client->get("/integrated-account/00000000-0000-4000-8000-00000000dead").status,
                  404);
         QCOMPARE(m_client->get("/integrated-account/" + kNeedsReauthAccount)
-                     .json().value(QLatin1String("status")).toString(),
+                     .json()
+                     .value(QLatin1String("status"))
+                     .toString(),
                  QStringLiteral("needs_reauth"));
     }
 
     void shouldDescribeTheCapabilitiesOfAnAccount()
     {
-        SandboxResponse response =
-            m_client->get("/integrated-account/" + account(QStringLiteral("Teamleader")) + "/capabilities");
+        SandboxResponse response = m_client->get(
+            "/integrated-account/" + account(QStringLiteral("Teamleader")) + "/capabilities");
         QCOMPARE(response.status, 200);
         QJsonObject body = response.json();
-        QCOMPARE(at(body, QStringLiteral("integration.name")).toString(), QStringLiteral("teamleader"));
+        QCOMPARE(at(body, QStringLiteral("integration.name")).toString(),
+                 QStringLiteral("teamleader"));
         QCOMPARE(at(body, QStringLiteral("account.status")).toString(), QStringLiteral("active"));
         QCOMPARE(at(body, QStringLiteral("account.is_blocked")).toBool(true), false);
         QVERIFY(!at(body, QStringLiteral("account.authentication_method")).toString().isEmpty());
@@ -232,18 +241,22 @@ private Q_SLOTS:
         for (const QJsonValue &entry : body.value(QLatin1String("unified")).toArray()) {
             resources.append(entry.toObject().value(QLatin1String("resource")).toString());
             if (entry.toObject().value(QLatin1String("resource")) == QStringLiteral("contacts"))
-                QVERIFY(entry.toObject().value(QLatin1String("methods")).toArray()
+                QVERIFY(entry.toObject()
+                            .value(QLatin1String("methods"))
+                            .toArray()
                             .contains(QStringLiteral("update")));
         }
         QVERIFY(resources.contains(QStringLiteral("contacts")));
         QVERIFY(resources.contains(QStringLiteral("opportunities")));
         QVERIFY(!resources.contains(QStringLiteral("notes")));
 
-        response = m_client->get("/integrated-account/" + kBlockedAccount + "/capabilities?type=unified&resource=notes");
+        response = m_client->get("/integrated-account/" + kBlockedAccount +
+                                 "/capabilities?type=unified&resource=notes");
         body = response.json();
         QCOMPARE(at(body, QStringLiteral("account.is_blocked")).toBool(), true);
         QCOMPARE(body.value(QLatin1String("unified")).toArray().size(), 1);
-        response = m_client->get("/integrated-account/" + kBlockedAccount + "/capabilities?type=proxy");
+        response =
+            m_client->get("/integrated-account/" + kBlockedAccount + "/capabilities?type=proxy");
         QVERIFY(!response.json().contains(QLatin1String("unified")));
     }
 
@@ -251,67 +264,88 @@ private Q_SLOTS:
 
     void shouldBuildUpdateMetaFromTheBundledSchema()
     {
-        SandboxResponse response = m_client->get(
-            "/unified/crm/contacts/meta/update?integrated_account_id=" + account(QStringLiteral("Capsule")));
+        SandboxResponse response =
+            m_client->get("/unified/crm/contacts/meta/update?integrated_account_id=" +
+                          account(QStringLiteral("Capsule")));
         QCOMPARE(response.status, 200);
         QJsonObject meta = response.json();
         QCOMPARE(meta.value(QLatin1String("method")).toString(), QStringLiteral("update"));
-        QVERIFY(meta.value(QLatin1String("documentation_link")).toString().startsWith(QLatin1String("https://")));
+        QVERIFY(meta.value(QLatin1String("documentation_link"))
+                    .toString()
+                    .startsWith(QLatin1String("https://")));
         for (const char *key : {"schema", "query_schema", "request_body_schema", "default_query",
                                 "default_body", "response_mapping"})
             QVERIFY2(meta.contains(QLatin1String(key)), key);
         const QJsonObject body = meta.value(QLatin1String("request_body_schema")).toObject();
         QCOMPARE(at(body, QStringLiteral("properties.first_name.required")).toBool(), true);
         QCOMPARE(at(body, QStringLiteral("properties.last_name.required")).toBool(true), false);
-        QVERIFY(body.value(QLatin1String("required")).toArray().contains(QStringLiteral("first_name")));
-        QVERIFY(body.value(QLatin1String("properties")).toObject().contains(QLatin1String("remote_data")));
-        QVERIFY(at(meta, QStringLiteral("query_schema.required")).toArray()
+        QVERIFY(
+            body.value(QLatin1String("required")).toArray().contains(QStringLiteral("first_name")));
+        QVERIFY(body.value(QLatin1String("properties"))
+                    .toObject()
+                    .contains(QLatin1String("remote_data")));
+        QVERIFY(at(meta, QStringLiteral("query_schema.required"))
+                    .toArray()
                     .contains(QStringLiteral("integrated_account_id")));
         QCOMPARE(at(meta, QStringLiteral("response_mapping.fields")).toArray(),
                  m_server->mappingTable(QStringLiteral("Capsule"), QStringLiteral("contacts"))
-                     .value(QLatin1String("fields")).toArray());
+                     .value(QLatin1String("fields"))
+                     .toArray());
 
         // HubSpot engagements: only engagement_type is documented, and it is required.
-        response = m_client->get("/unified/crm/engagements/meta/update?integrated_account_id="
-                                 + account(QStringLiteral("HubSpot")));
-        const QJsonObject engagement = response.json().value(QLatin1String("request_body_schema")).toObject();
-        QCOMPARE(at(engagement, QStringLiteral("properties.engagement_type.required")).toBool(), true);
+        response = m_client->get("/unified/crm/engagements/meta/update?integrated_account_id=" +
+                                 account(QStringLiteral("HubSpot")));
+        const QJsonObject engagement =
+            response.json().value(QLatin1String("request_body_schema")).toObject();
+        QCOMPARE(at(engagement, QStringLiteral("properties.engagement_type.required")).toBool(),
+                 true);
         QCOMPARE(at(engagement, QStringLiteral("properties.engagement_type.enum")).toArray(),
-                 (QJsonArray{QStringLiteral("call"), QStringLiteral("email"), QStringLiteral("meeting")}));
-        QVERIFY(!engagement.value(QLatin1String("properties")).toObject().contains(QLatin1String("subject")));
+                 (QJsonArray{QStringLiteral("call"), QStringLiteral("email"),
+                             QStringLiteral("meeting")}));
+        QVERIFY(!engagement.value(QLatin1String("properties"))
+                     .toObject()
+                     .contains(QLatin1String("subject")));
 
         // OnePageCRM requires engagement_type as a query parameter.
-        response = m_client->get("/unified/crm/engagements/meta/update?integrated_account_id="
-                                 + account(QStringLiteral("OnePageCRM")));
-        QVERIFY(at(response.json(), QStringLiteral("query_schema.required")).toArray()
+        response = m_client->get("/unified/crm/engagements/meta/update?integrated_account_id=" +
+                                 account(QStringLiteral("OnePageCRM")));
+        QVERIFY(at(response.json(), QStringLiteral("query_schema.required"))
+                    .toArray()
                     .contains(QStringLiteral("engagement_type")));
 
         response = m_client->get("/unified/crm/opportunities/teamleader/meta/update");
         QCOMPARE(response.status, 200);
-        QCOMPARE(at(response.json(), QStringLiteral("request_body_schema.required")).toArray().size(), 3);
+        QCOMPARE(
+            at(response.json(), QStringLiteral("request_body_schema.required")).toArray().size(),
+            3);
         QVERIFY(response.json().contains(QLatin1String("response_schema")));
     }
 
     void shouldServeLiveMetadataThatDiffersFromTheBundledSchema()
     {
         const auto bodySchema = [this](const QByteArray &accountId) {
-            return m_client->get("/unified/crm/contacts/meta/update?integrated_account_id=" + accountId)
-                .json().value(QLatin1String("request_body_schema")).toObject();
+            return m_client
+                ->get("/unified/crm/contacts/meta/update?integrated_account_id=" + accountId)
+                .json()
+                .value(QLatin1String("request_body_schema"))
+                .toObject();
         };
         const QJsonObject bundled = bodySchema(account(QStringLiteral("HubSpot")));
         QCOMPARE(at(bundled, QStringLiteral("properties.title.required")).toBool(true), false);
-        QVERIFY(bundled.value(QLatin1String("properties")).toObject().contains(QLatin1String("tags")));
+        QVERIFY(
+            bundled.value(QLatin1String("properties")).toObject().contains(QLatin1String("tags")));
 
         const QJsonObject live = bodySchema(kLiveMetadataAccount);
         QCOMPARE(at(live, QStringLiteral("properties.title.required")).toBool(), true);
         QVERIFY(live.value(QLatin1String("required")).toArray().contains(QStringLiteral("title")));
-        QVERIFY(!live.value(QLatin1String("properties")).toObject().contains(QLatin1String("tags")));
+        QVERIFY(
+            !live.value(QLatin1String("properties")).toObject().contains(QLatin1String("tags")));
     }
 
     void shouldListCustomFieldDefinitions()
     {
-        SandboxResponse response =
-            m_client->get("/unified/crm/fields?integrated_account_id=" + account(QStringLiteral("HubSpot")));
+        SandboxResponse response = m_client->get("/unified/crm/fields?integrated_account_id=" +
+                                                 account(QStringLiteral("HubSpot")));
         QCOMPARE(response.status, 200);
         const QJsonArray fields = response.json().value(QLatin1String("result")).toArray();
         QVERIFY(fields.size() >= 3);
@@ -325,10 +359,12 @@ private Q_SLOTS:
                 sawEnumWithOptions |= !field.value(QLatin1String("options")).toArray().isEmpty();
         }
         QVERIFY(sawEnumWithOptions);
-        response = m_client->get("/unified/crm/fields?entity_type=opportunity&integrated_account_id="
-                                 + account(QStringLiteral("HubSpot")));
+        response =
+            m_client->get("/unified/crm/fields?entity_type=opportunity&integrated_account_id=" +
+                          account(QStringLiteral("HubSpot")));
         for (const QJsonValue &value : response.json().value(QLatin1String("result")).toArray())
-            QCOMPARE(value.toObject().value(QLatin1String("entity_type")).toString(), QStringLiteral("opportunity"));
+            QCOMPARE(value.toObject().value(QLatin1String("entity_type")).toString(),
+                     QStringLiteral("opportunity"));
     }
 
     // ---- reading records --------------------------------------------------------------------
@@ -336,8 +372,8 @@ private Q_SLOTS:
     void shouldListRecordsWithCursorPaging()
     {
         const QByteArray hubspot = account(QStringLiteral("HubSpot"));
-        SandboxResponse response =
-            m_client->get("/unified/crm/contacts?integrated_account_id=" + hubspot + "&limit=2&next_cursor=");
+        SandboxResponse response = m_client->get(
+            "/unified/crm/contacts?integrated_account_id=" + hubspot + "&limit=2&next_cursor=");
         QCOMPARE(response.status, 200);
         QJsonObject body = response.json();
         QCOMPARE(body.value(QLatin1String("result")).toArray().size(), 2);
@@ -345,19 +381,22 @@ private Q_SLOTS:
         QVERIFY(body.value(QLatin1String("prev_cursor")).isNull());
         const QByteArray cursor = body.value(QLatin1String("next_cursor")).toString().toLatin1();
         QVERIFY(!cursor.isEmpty());
-        response = m_client->get("/unified/crm/contacts?integrated_account_id=" + hubspot
-                                 + "&limit=2&next_cursor=" + cursor);
+        response = m_client->get("/unified/crm/contacts?integrated_account_id=" + hubspot +
+                                 "&limit=2&next_cursor=" + cursor);
         body = response.json();
         QCOMPARE(body.value(QLatin1String("result")).toArray().size(), 1);
         QVERIFY(body.value(QLatin1String("next_cursor")).isNull());
-        QCOMPARE(m_client->get("/unified/crm/contacts?integrated_account_id=" + hubspot
-                               + "&next_cursor=garbage").status,
+        QCOMPARE(m_client
+                     ->get("/unified/crm/contacts?integrated_account_id=" + hubspot +
+                           "&next_cursor=garbage")
+                     .status,
                  400);
     }
 
     void shouldReturnOneUnifiedRecordWithItsNativeRecordAsRemoteData()
     {
-        const SandboxResponse response = m_client->get(recordPath("contacts", "151", account(QStringLiteral("HubSpot"))));
+        const SandboxResponse response =
+            m_client->get(recordPath("contacts", "151", account(QStringLiteral("HubSpot"))));
         QCOMPARE(response.status, 200);
         QVERIFY(response.header("content-type").startsWith("application/json"));
         const QJsonObject record = response.json();
@@ -365,8 +404,10 @@ private Q_SLOTS:
         QCOMPARE(record.value(QLatin1String("first_name")).toString(), QStringLiteral("Ada"));
         QCOMPARE(at(record, QStringLiteral("email_addresses.0.email")).toString(),
                  QStringLiteral("ada@analytical-engines.example"));
-        QCOMPARE(at(record, QStringLiteral("tags.1.name")).toString(), QStringLiteral("newsletter"));
-        QCOMPARE(at(record, QStringLiteral("custom_fields.customer_tier")).toString(), QStringLiteral("gold"));
+        QCOMPARE(at(record, QStringLiteral("tags.1.name")).toString(),
+                 QStringLiteral("newsletter"));
+        QCOMPARE(at(record, QStringLiteral("custom_fields.customer_tier")).toString(),
+                 QStringLiteral("gold"));
         QCOMPARE(record.value(QLatin1String("remote_data")).toObject(),
                  m_server->nativeRecord(QString::fromLatin1(account(QStringLiteral("HubSpot"))),
                                         QStringLiteral("contacts"), QStringLiteral("151")));
@@ -376,13 +417,23 @@ private Q_SLOTS:
     {
         SandboxResponse response = m_client->get("/unified/crm/contacts/151");
         QCOMPARE(response.status, 400);
-        QCOMPARE(at(response.insight(), QStringLiteral("missing_required_query_parameters.value")).toArray(),
+        QCOMPARE(at(response.insight(), QStringLiteral("missing_required_query_parameters.value"))
+                     .toArray(),
                  QJsonArray{QStringLiteral("integrated_account_id")});
-        QCOMPARE(m_client->get(recordPath("contacts", "151", "9b2f0c4e-0000-4000-8000-000000000000")).status, 404);
-        QCOMPARE(m_client->get(recordPath("contacts", "999999", account(QStringLiteral("HubSpot")))).status, 404);
-        QCOMPARE(m_client->get(recordPath("notes", "1", account(QStringLiteral("Teamleader")))).status, 404);
-        QCOMPARE(m_client->get(recordPath("contacts", "151", account(QStringLiteral("HubSpot")),
-                                          "truto_response_format=xml")).status,
+        QCOMPARE(
+            m_client->get(recordPath("contacts", "151", "9b2f0c4e-0000-4000-8000-000000000000"))
+                .status,
+            404);
+        QCOMPARE(m_client->get(recordPath("contacts", "999999", account(QStringLiteral("HubSpot"))))
+                     .status,
+                 404);
+        QCOMPARE(
+            m_client->get(recordPath("notes", "1", account(QStringLiteral("Teamleader")))).status,
+            404);
+        QCOMPARE(m_client
+                     ->get(recordPath("contacts", "151", account(QStringLiteral("HubSpot")),
+                                      "truto_response_format=xml"))
+                     .status,
                  400);
 
         response = m_client->get(recordPath("contacts", "101", kNeedsReauthAccount));
@@ -398,10 +449,11 @@ private Q_SLOTS:
     void shouldFindARecordWhoseIdHasReservedCharacters()
     {
         // Contract §3: the id is percent-encoded into one path segment, "/" included.
-        const SandboxResponse response =
-            m_client->get(recordPath("contacts", kOnePageOddId, account(QStringLiteral("OnePageCRM"))));
+        const SandboxResponse response = m_client->get(
+            recordPath("contacts", kOnePageOddId, account(QStringLiteral("OnePageCRM"))));
         QCOMPARE(response.status, 200);
-        QCOMPARE(response.json().value(QLatin1String("id")).toString(), QString::fromUtf8(kOnePageOddId));
+        QCOMPARE(response.json().value(QLatin1String("id")).toString(),
+                 QString::fromUtf8(kOnePageOddId));
     }
 
     // ---- response formats -------------------------------------------------------------------
@@ -410,9 +462,10 @@ private Q_SLOTS:
     {
         const QByteArray hubspot = account(QStringLiteral("HubSpot"));
         const QJsonObject raw =
-            m_client->get(recordPath("contacts", "151", hubspot, "truto_response_format=raw")).json();
-        QCOMPARE(raw, m_server->nativeRecord(QString::fromLatin1(hubspot), QStringLiteral("contacts"),
-                                             QStringLiteral("151")));
+            m_client->get(recordPath("contacts", "151", hubspot, "truto_response_format=raw"))
+                .json();
+        QCOMPARE(raw, m_server->nativeRecord(QString::fromLatin1(hubspot),
+                                             QStringLiteral("contacts"), QStringLiteral("151")));
         QVERIFY(!raw.contains(QLatin1String("first_name")));
         QVERIFY(!raw.contains(QLatin1String("remote_data")));
 
@@ -421,14 +474,18 @@ private Q_SLOTS:
         const QJsonObject wrapped =
             m_client->get(recordPath("contacts", "1", sell, "truto_response_format=raw")).json();
         QCOMPARE(wrapped.value(QLatin1String("data")).toObject(),
-                 m_server->nativeRecord(QString::fromLatin1(sell), QStringLiteral("contacts"), QStringLiteral("1")));
+                 m_server->nativeRecord(QString::fromLatin1(sell), QStringLiteral("contacts"),
+                                        QStringLiteral("1")));
         QCOMPARE(at(wrapped, QStringLiteral("meta.type")).toString(), QStringLiteral("contact"));
     }
 
     void shouldReturnEveryResponseFieldInNormalizedFormat()
     {
-        const QJsonObject record = m_client->get(recordPath("contacts", "1", account(QStringLiteral("Zendesk Sell")),
-                                                            "truto_response_format=normalized")).json();
+        const QJsonObject record =
+            m_client
+                ->get(recordPath("contacts", "1", account(QStringLiteral("Zendesk Sell")),
+                                 "truto_response_format=normalized"))
+                .json();
         for (const char *key : {"id", "first_name", "last_name", "email_addresses", "urls", "etag",
                                 "last_activity_at", "updated_at"})
             QVERIFY2(record.contains(QLatin1String(key)), key);
@@ -439,8 +496,11 @@ private Q_SLOTS:
 
     void shouldLeaveOutRemoteDataWhenAsked()
     {
-        const QJsonObject record = m_client->get(recordPath("contacts", "151", account(QStringLiteral("HubSpot")),
-                                                            "truto_ignore_remote_data=true")).json();
+        const QJsonObject record =
+            m_client
+                ->get(recordPath("contacts", "151", account(QStringLiteral("HubSpot")),
+                                 "truto_ignore_remote_data=true"))
+                .json();
         QVERIFY(!record.contains(QLatin1String("remote_data")));
         QVERIFY(record.contains(QLatin1String("first_name")));
     }
@@ -448,8 +508,8 @@ private Q_SLOTS:
     void shouldStreamNewlineDelimitedJsonInSeveralChunks()
     {
         const SandboxResponse response = m_client->get(
-            "/unified/crm/contacts?integrated_account_id=" + account(QStringLiteral("HubSpot"))
-            + "&truto_response_format=stream");
+            "/unified/crm/contacts?integrated_account_id=" + account(QStringLiteral("HubSpot")) +
+            "&truto_response_format=stream");
         QCOMPARE(response.status, 200);
         QVERIFY(response.header("content-type").startsWith("application/x-ndjson"));
         QCOMPARE(response.header("transfer-encoding"), QByteArray("chunked"));
@@ -466,10 +526,13 @@ private Q_SLOTS:
 
     void shouldKeyListsByAFieldWhenAsked()
     {
-        const QJsonObject body = m_client->get("/unified/crm/contacts?integrated_account_id="
-                                               + account(QStringLiteral("HubSpot")) + "&truto_key_by=id").json();
+        const QJsonObject body = m_client
+                                     ->get("/unified/crm/contacts?integrated_account_id=" +
+                                           account(QStringLiteral("HubSpot")) + "&truto_key_by=id")
+                                     .json();
         const QJsonObject keyed = body.value(QLatin1String("result")).toObject();
-        QCOMPARE(keyed.keys(), (QStringList{QStringLiteral("151"), QStringLiteral("152"), QStringLiteral("153")}));
+        QCOMPARE(keyed.keys(), (QStringList{QStringLiteral("151"), QStringLiteral("152"),
+                                            QStringLiteral("153")}));
     }
 
     // ---- query decoding ---------------------------------------------------------------------
@@ -477,12 +540,14 @@ private Q_SLOTS:
     void shouldDecodeEveryArrayEncodingOfExcludeFields_data()
     {
         QTest::addColumn<QByteArray>("query");
-        QTest::newRow("documented []") << QByteArray("truto_exclude_fields[]=first_name&truto_exclude_fields[]=last_name");
-        QTest::newRow("TS SDK [0] encoded")
-            << QByteArray("truto_exclude_fields%5B0%5D=first_name&truto_exclude_fields%5B1%5D=last_name");
-        QTest::newRow("[0] literal") << QByteArray("truto_exclude_fields[0]=first_name&truto_exclude_fields[1]=last_name");
-        QTest::newRow("Python SDK %5B%5D")
-            << QByteArray("truto_exclude_fields%5B%5D=first_name&truto_exclude_fields%5B%5D=last_name");
+        QTest::newRow("documented []")
+            << QByteArray("truto_exclude_fields[]=first_name&truto_exclude_fields[]=last_name");
+        QTest::newRow("TS SDK [0] encoded") << QByteArray(
+            "truto_exclude_fields%5B0%5D=first_name&truto_exclude_fields%5B1%5D=last_name");
+        QTest::newRow("[0] literal")
+            << QByteArray("truto_exclude_fields[0]=first_name&truto_exclude_fields[1]=last_name");
+        QTest::newRow("Python SDK %5B%5D") << QByteArray(
+            "truto_exclude_fields%5B%5D=first_name&truto_exclude_fields%5B%5D=last_name");
         QTest::newRow("comma list") << QByteArray("truto_exclude_fields=first_name%2Clast_name");
     }
 
@@ -503,12 +568,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("query");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("%20") << QByteArray("remote_query%5Bq%5D=a%20b") << QStringLiteral("q") << QStringLiteral("a b");
-        QTest::newRow("literal + is a space") << QByteArray("remote_query[q]=a+b") << QStringLiteral("q") << QStringLiteral("a b");
-        QTest::newRow("%2B is a plus") << QByteArray("remote_query%5Bq%5D=a%2Bb") << QStringLiteral("q") << QStringLiteral("a+b");
+        QTest::newRow("%20") << QByteArray("remote_query%5Bq%5D=a%20b") << QStringLiteral("q")
+                             << QStringLiteral("a b");
+        QTest::newRow("literal + is a space")
+            << QByteArray("remote_query[q]=a+b") << QStringLiteral("q") << QStringLiteral("a b");
+        QTest::newRow("%2B is a plus") << QByteArray("remote_query%5Bq%5D=a%2Bb")
+                                       << QStringLiteral("q") << QStringLiteral("a+b");
         QTest::newRow("encoded key and ampersand")
-            << QByteArray("remote_query%5Ba%20b%5D=c%26d") << QStringLiteral("a b") << QStringLiteral("c&d");
-        QTest::newRow("utf-8") << QByteArray("remote_query[q]=caf%C3%A9") << QStringLiteral("q") << QStringLiteral("café");
+            << QByteArray("remote_query%5Ba%20b%5D=c%26d") << QStringLiteral("a b")
+            << QStringLiteral("c&d");
+        QTest::newRow("utf-8") << QByteArray("remote_query[q]=caf%C3%A9") << QStringLiteral("q")
+                               << QStringLiteral("café");
     }
 
     void shouldDecodePlusAsSpaceAndPercent2BAsPlus()
@@ -520,23 +590,28 @@ private Q_SLOTS:
             m_client->get(recordPath("contacts", "151", account(QStringLiteral("HubSpot")), query));
         QCOMPARE(response.status, 200);
         // The server reports what it decoded in X-Sandbox-Query.
-        const QJsonObject decoded = QJsonDocument::fromJson(response.header("x-sandbox-query")).object();
+        const QJsonObject decoded =
+            QJsonDocument::fromJson(response.header("x-sandbox-query")).object();
         QCOMPARE(at(decoded, u"remote_query." + key).toString(), value);
     }
 
     void shouldDecodeTheContractsQueryVectorIntoNestedValues()
     {
         // Contract §5.3 unit-test vector.
-        const QJsonObject decoded = sandbox::QueryDecoder::decode(
-            "integrated_account_id=62f44730-dd91-461e-bd6a-aedd9e0ad79d&truto_exclude_fields%5B%5D=id"
-            "&truto_exclude_fields%5B%5D=name&remote_query%5Ba%20b%5D=c%26d&remote_query%5Bnested%5D"
-            "%5Bx%5D=1&str=hello%20world%2B%2F%3F");
+        const QJsonObject decoded =
+            sandbox::QueryDecoder::decode("integrated_account_id=62f44730-dd91-461e-bd6a-"
+                                          "aedd9e0ad79d&truto_exclude_fields%5B%5D=id"
+                                          "&truto_exclude_fields%5B%5D=name&remote_query%5Ba%20b%"
+                                          "5D=c%26d&remote_query%5Bnested%5D"
+                                          "%5Bx%5D=1&str=hello%20world%2B%2F%3F");
         QCOMPARE(decoded.value(QLatin1String("truto_exclude_fields")).toArray(),
                  (QJsonArray{QStringLiteral("id"), QStringLiteral("name")}));
         QCOMPARE(at(decoded, QStringLiteral("remote_query.a b")).toString(), QStringLiteral("c&d"));
-        QCOMPARE(at(decoded, QStringLiteral("remote_query.nested.x")).toString(), QStringLiteral("1"));
+        QCOMPARE(at(decoded, QStringLiteral("remote_query.nested.x")).toString(),
+                 QStringLiteral("1"));
         QCOMPARE(decoded.value(QLatin1String("str")).toString(), QStringLiteral("hello world+/?"));
-        const QJsonObject objects = sandbox::QueryDecoder::decode("contact[0][id]=a&contact[1][id]=b&foo[][bar]=baz");
+        const QJsonObject objects =
+            sandbox::QueryDecoder::decode("contact[0][id]=a&contact[1][id]=b&foo[][bar]=baz");
         QCOMPARE(at(objects, QStringLiteral("contact.1.id")).toString(), QStringLiteral("b"));
         QCOMPARE(at(objects, QStringLiteral("foo.0.bar")).toString(), QStringLiteral("baz"));
     }
@@ -545,12 +620,21 @@ private Q_SLOTS:
     {
         const QByteArray hubspot = account(QStringLiteral("HubSpot"));
         const SandboxTestClient::Headers strict{{"X-Sandbox-Strict-Query", "true"}};
-        QCOMPARE(m_client->get(recordPath("contacts", "151", hubspot, "truto_exclude_fields%5B%5D=id"), strict).status, 200);
-        for (const QByteArray &loose : {QByteArray("truto_exclude_fields[]=id"), QByteArray("remote_query%5Bq%5D=a+b"),
-                                        QByteArray("truto_exclude_fields%5B0%5D=id"), QByteArray("remote_query%5Bq%5D=")}) {
-            const SandboxResponse response = m_client->get(recordPath("contacts", "151", hubspot, loose), strict);
+        QCOMPARE(m_client
+                     ->get(recordPath("contacts", "151", hubspot, "truto_exclude_fields%5B%5D=id"),
+                           strict)
+                     .status,
+                 200);
+        for (const QByteArray &loose :
+             {QByteArray("truto_exclude_fields[]=id"), QByteArray("remote_query%5Bq%5D=a+b"),
+              QByteArray("truto_exclude_fields%5B0%5D=id"), QByteArray("remote_query%5Bq%5D=")}) {
+            const SandboxResponse response =
+                m_client->get(recordPath("contacts", "151", hubspot, loose), strict);
             QCOMPARE(response.status, 400);
-            QVERIFY(response.json().value(QLatin1String("message")).toString().contains(QLatin1String("5.3")));
+            QVERIFY(response.json()
+                        .value(QLatin1String("message"))
+                        .toString()
+                        .contains(QLatin1String("5.3")));
         }
         m_server->setStrictQueryEncoding(true);
         QCOMPARE(m_client->get(recordPath("contacts", "151", hubspot, "a[]=b")).status, 400);
@@ -594,17 +678,19 @@ private Q_SLOTS:
                                      {QStringLiteral("type"), QStringLiteral("work")}}}}},
             QStringLiteral("email.0.value"), QStringLiteral("alan@new.example"));
         row("pipedrive notes", pd, QStringLiteral("notes"), QStringLiteral("9001"),
-            {{QStringLiteral("contact"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("102")}}}}},
+            {{QStringLiteral("contact"),
+              QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("102")}}}}},
             QStringLiteral("person_id"), 102);
-        row("pipedrive leads", pd, QStringLiteral("leads"), QStringLiteral("adf21080-0e10-11eb-879b-05d71fb426ec"),
-            {{QStringLiteral("lead_source"), QStringLiteral("Referral")}}, QStringLiteral("source_name"),
-            QStringLiteral("Referral"));
+        row("pipedrive leads", pd, QStringLiteral("leads"),
+            QStringLiteral("adf21080-0e10-11eb-879b-05d71fb426ec"),
+            {{QStringLiteral("lead_source"), QStringLiteral("Referral")}},
+            QStringLiteral("source_name"), QStringLiteral("Referral"));
         row("pipedrive opportunities", pd, QStringLiteral("opportunities"), QStringLiteral("6001"),
             {{QStringLiteral("close_date"), QStringLiteral("2024-08-01T00:00:00.000Z")}},
             QStringLiteral("expected_close_date"), QStringLiteral("2024-08-01"));
         row("pipedrive engagements", pd, QStringLiteral("engagements"), QStringLiteral("11001"),
-            {{QStringLiteral("subject"), QStringLiteral("Follow-up call")}}, QStringLiteral("subject"),
-            QStringLiteral("Follow-up call"));
+            {{QStringLiteral("subject"), QStringLiteral("Follow-up call")}},
+            QStringLiteral("subject"), QStringLiteral("Follow-up call"));
     }
 
     void shouldUpdateEachResourceInTheProvidersNativeShape()
@@ -625,15 +711,18 @@ private Q_SLOTS:
         const QJsonObject updated = response.json();
         const QString field = body.keys().first();
         QCOMPARE(updated.value(field), body.value(field));
-        QVERIFY(updated.value(QLatin1String("updated_at")) != before.value(QLatin1String("updated_at")));
+        QVERIFY(updated.value(QLatin1String("updated_at")) !=
+                before.value(QLatin1String("updated_at")));
         const QJsonObject native = m_server->nativeRecord(accountText, resource, id);
         QCOMPARE(at(native, nativePath), nativeValue);
         QCOMPARE(updated.value(QLatin1String("remote_data")).toObject(), native);
 
         // A later GET sees the edit; raw gives the native record, which is not the unified one.
         QCOMPARE(m_client->get(path).json().value(field), body.value(field));
-        const QJsonObject raw = m_client->get(recordPath(resource.toLatin1(), id.toUtf8(), accountId,
-                                                         "truto_response_format=raw")).json();
+        const QJsonObject raw = m_client
+                                    ->get(recordPath(resource.toLatin1(), id.toUtf8(), accountId,
+                                                     "truto_response_format=raw"))
+                                    .json();
         QCOMPARE(raw, native);
         QVERIFY(raw != updated);
     }
@@ -642,9 +731,11 @@ private Q_SLOTS:
     {
         const QByteArray hubspot = account(QStringLiteral("HubSpot"));
         const QString hubspotText = QString::fromLatin1(hubspot);
-        const QString titleBefore = at(m_server->nativeRecord(hubspotText, QStringLiteral("engagements"),
-                                                              QStringLiteral("4401")),
-                                       QStringLiteral("metadata.title")).toString();
+        const QString titleBefore =
+            at(m_server->nativeRecord(hubspotText, QStringLiteral("engagements"),
+                                      QStringLiteral("4401")),
+               QStringLiteral("metadata.title"))
+                .toString();
         const SandboxResponse response = m_client->patch(
             recordPath("engagements", "4401", hubspot),
             R"({"engagement_type":"call","subject":"Not mapped for HubSpot","favourite_colour":"teal"})");
@@ -652,11 +743,15 @@ private Q_SLOTS:
         const QByteArray ignored = response.header("x-sandbox-ignored-fields");
         QVERIFY(ignored.contains("subject"));
         QVERIFY(ignored.contains("favourite_colour"));
-        QCOMPARE(at(m_server->nativeRecord(hubspotText, QStringLiteral("engagements"), QStringLiteral("4401")),
-                    QStringLiteral("metadata.title")).toString(),
+        QCOMPARE(at(m_server->nativeRecord(hubspotText, QStringLiteral("engagements"),
+                                           QStringLiteral("4401")),
+                    QStringLiteral("metadata.title"))
+                     .toString(),
                  titleBefore);
-        QVERIFY(!m_server->nativeRecord(hubspotText, QStringLiteral("engagements"), QStringLiteral("4401"))
-                     .contains(QLatin1String("favourite_colour")));
+        QVERIFY(
+            !m_server
+                 ->nativeRecord(hubspotText, QStringLiteral("engagements"), QStringLiteral("4401"))
+                 .contains(QLatin1String("favourite_colour")));
     }
 
     void shouldRefuseAPatchThatLeavesAProviderRequiredFieldEmpty_data()
@@ -666,20 +761,20 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("id");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QStringList>("missing");
-        QTest::newRow("capsule first_name emptied") << QStringLiteral("Capsule") << QByteArray("contacts")
-                                                    << QByteArray("11587") << QByteArray(R"({"first_name":""})")
-                                                    << QStringList{QStringLiteral("first_name")};
-        QTest::newRow("capsule first_name null") << QStringLiteral("Capsule") << QByteArray("contacts")
-                                                 << QByteArray("11587") << QByteArray(R"({"first_name":null})")
-                                                 << QStringList{QStringLiteral("first_name")};
+        QTest::newRow("capsule first_name emptied")
+            << QStringLiteral("Capsule") << QByteArray("contacts") << QByteArray("11587")
+            << QByteArray(R"({"first_name":""})") << QStringList{QStringLiteral("first_name")};
+        QTest::newRow("capsule first_name null")
+            << QStringLiteral("Capsule") << QByteArray("contacts") << QByteArray("11587")
+            << QByteArray(R"({"first_name":null})") << QStringList{QStringLiteral("first_name")};
         QTest::newRow("teamleader contact and name")
             << QStringLiteral("Teamleader") << QByteArray("opportunities")
             << QByteArray("f6871b06-6513-4750-b5e6-ff3503b5a029")
             << QByteArray(R"({"contact":[],"name":"  "})")
             << QStringList{QStringLiteral("contact"), QStringLiteral("name")};
-        QTest::newRow("affinity note content") << QStringLiteral("Affinity") << QByteArray("notes")
-                                               << QByteArray("22984") << QByteArray(R"({"content":null})")
-                                               << QStringList{QStringLiteral("content")};
+        QTest::newRow("affinity note content")
+            << QStringLiteral("Affinity") << QByteArray("notes") << QByteArray("22984")
+            << QByteArray(R"({"content":null})") << QStringList{QStringLiteral("content")};
     }
 
     void shouldRefuseAPatchThatLeavesAProviderRequiredFieldEmpty()
@@ -690,13 +785,15 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QStringList, missing);
         const QByteArray accountId = account(provider);
-        const QJsonObject before = m_server->nativeRecord(QString::fromLatin1(accountId),
-                                                          QString::fromLatin1(resource), QString::fromLatin1(id));
+        const QJsonObject before = m_server->nativeRecord(
+            QString::fromLatin1(accountId), QString::fromLatin1(resource), QString::fromLatin1(id));
         const SandboxResponse response = m_client->patch(recordPath(resource, id, accountId), body);
         QCOMPARE(response.status, 400);
         QCOMPARE(response.json().value(QLatin1String("statusCode")).toInt(), 400);
-        QCOMPARE(response.json().value(QLatin1String("error")).toString(), QStringLiteral("Bad Request"));
-        const QJsonObject insight = response.insight().value(QLatin1String("missing_required_body_fields")).toObject();
+        QCOMPARE(response.json().value(QLatin1String("error")).toString(),
+                 QStringLiteral("Bad Request"));
+        const QJsonObject insight =
+            response.insight().value(QLatin1String("missing_required_body_fields")).toObject();
         QVERIFY(!insight.value(QLatin1String("description")).toString().isEmpty());
         QStringList reported;
         for (const QJsonValue &name : insight.value(QLatin1String("value")).toArray())
@@ -704,38 +801,44 @@ private Q_SLOTS:
         reported.sort();
         missing.sort();
         QCOMPARE(reported, missing);
-        QCOMPARE(m_server->nativeRecord(QString::fromLatin1(accountId), QString::fromLatin1(resource),
-                                        QString::fromLatin1(id)),
+        QCOMPARE(m_server->nativeRecord(QString::fromLatin1(accountId),
+                                        QString::fromLatin1(resource), QString::fromLatin1(id)),
                  before);
     }
 
     void shouldRequireWhatTheLiveAccountRequires()
     {
         // Contact 153 has no job title; this account's live mapping requires one.
-        SandboxResponse response =
-            m_client->patch(recordPath("contacts", "153", kLiveMetadataAccount), R"({"last_name":"Goble"})");
+        SandboxResponse response = m_client->patch(
+            recordPath("contacts", "153", kLiveMetadataAccount), R"({"last_name":"Goble"})");
         QCOMPARE(response.status, 400);
-        QCOMPARE(at(response.insight(), QStringLiteral("missing_required_body_fields.value")).toArray(),
-                 QJsonArray{QStringLiteral("title")});
-        response = m_client->patch(recordPath("contacts", "153", kLiveMetadataAccount),
-                                   R"({"last_name":"Goble","title":"Mathematician","tags":[{"name":"x"}]})");
+        QCOMPARE(
+            at(response.insight(), QStringLiteral("missing_required_body_fields.value")).toArray(),
+            QJsonArray{QStringLiteral("title")});
+        response = m_client->patch(
+            recordPath("contacts", "153", kLiveMetadataAccount),
+            R"({"last_name":"Goble","title":"Mathematician","tags":[{"name":"x"}]})");
         QCOMPARE(response.status, 200);
         QVERIFY(response.header("x-sandbox-ignored-fields").contains("tags"));
-        QCOMPARE(response.json().value(QLatin1String("title")).toString(), QStringLiteral("Mathematician"));
+        QCOMPARE(response.json().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Mathematician"));
         // The same edit on the regular HubSpot account needs no title and stores tags.
-        response = m_client->patch(recordPath("contacts", "153", account(QStringLiteral("HubSpot"))),
-                                   R"({"last_name":"Goble","tags":[{"name":"x"}]})");
+        response =
+            m_client->patch(recordPath("contacts", "153", account(QStringLiteral("HubSpot"))),
+                            R"({"last_name":"Goble","tags":[{"name":"x"}]})");
         QCOMPARE(response.status, 200);
-        QCOMPARE(at(response.json(), QStringLiteral("tags.0.name")).toString(), QStringLiteral("x"));
+        QCOMPARE(at(response.json(), QStringLiteral("tags.0.name")).toString(),
+                 QStringLiteral("x"));
     }
 
     void shouldRequireTheQueryParametersAProviderRequires()
     {
         const QByteArray highlevel = account(QStringLiteral("Highlevel"));
-        SandboxResponse response =
-            m_client->patch(recordPath("notes", "oKyx8Zq2hW3nJm4bVc5T", highlevel), R"({"content":"x"})");
+        SandboxResponse response = m_client->patch(
+            recordPath("notes", "oKyx8Zq2hW3nJm4bVc5T", highlevel), R"({"content":"x"})");
         QCOMPARE(response.status, 400);
-        QCOMPARE(at(response.insight(), QStringLiteral("missing_required_query_parameters.value")).toArray(),
+        QCOMPARE(at(response.insight(), QStringLiteral("missing_required_query_parameters.value"))
+                     .toArray(),
                  QJsonArray{QStringLiteral("contact")});
         response = m_client->patch(recordPath("notes", "oKyx8Zq2hW3nJm4bVc5T", highlevel,
                                               "contact%5B%5D%5Bid%5D=ve9EPM428h8vShlRW1KT"),
@@ -745,8 +848,8 @@ private Q_SLOTS:
 
     void shouldRefuseWritesToSandboxAccountsWith405()
     {
-        const SandboxResponse response =
-            m_client->patch(recordPath("contacts", "151", kSandboxAccount), R"({"first_name":"X"})");
+        const SandboxResponse response = m_client->patch(
+            recordPath("contacts", "151", kSandboxAccount), R"({"first_name":"X"})");
         QCOMPARE(response.status, 405);
         QCOMPARE(response.json().value(QLatin1String("statusCode")).toInt(), 405);
         QCOMPARE(m_client->get(recordPath("contacts", "151", kSandboxAccount)).status, 200);
@@ -757,11 +860,21 @@ private Q_SLOTS:
         const QByteArray path = recordPath("contacts", "151", account(QStringLiteral("HubSpot")));
         SandboxResponse response = m_client->patch(path, "{\"first_name\": ");
         QCOMPARE(response.status, 400);
-        QVERIFY(response.json().value(QLatin1String("message")).toString().contains(QLatin1String("JSON")));
+        QVERIFY(response.json()
+                    .value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("JSON")));
         QCOMPARE(m_client->patch(path, "[1,2]").status, 400);
         QCOMPARE(m_client->patch(path, R"({"remote_data":"text"})").status, 400);
-        QCOMPARE(m_client->patch(recordPath("contacts", "999", account(QStringLiteral("HubSpot"))), "{}").status, 404);
-        QCOMPARE(m_client->patch(recordPath("contacts", "151", "9b2f0c4e-0000-4000-8000-000000000000"), "{}").status, 404);
+        QCOMPARE(
+            m_client->patch(recordPath("contacts", "999", account(QStringLiteral("HubSpot"))), "{}")
+                .status,
+            404);
+        QCOMPARE(
+            m_client
+                ->patch(recordPath("contacts", "151", "9b2f0c4e-0000-4000-8000-000000000000"), "{}")
+                .status,
+            404);
     }
 
     void shouldPassRemoteDataToTheProviderAsIs()
@@ -771,34 +884,43 @@ private Q_SLOTS:
             recordPath("contacts", "152", hubspot),
             R"({"remote_data":{"properties":{"hs_lead_status":"OPEN"}},"last_name":"Murray Hopper"})");
         QCOMPARE(response.status, 200);
-        const QJsonObject native = m_server->nativeRecord(QString::fromLatin1(hubspot), QStringLiteral("contacts"), QStringLiteral("152"));
-        QCOMPARE(at(native, QStringLiteral("properties.hs_lead_status")).toString(), QStringLiteral("OPEN"));
-        QCOMPARE(at(native, QStringLiteral("properties.lastname")).toString(), QStringLiteral("Murray Hopper"));
-        QCOMPARE(at(native, QStringLiteral("properties.firstname")).toString(), QStringLiteral("Grace"));
+        const QJsonObject native = m_server->nativeRecord(
+            QString::fromLatin1(hubspot), QStringLiteral("contacts"), QStringLiteral("152"));
+        QCOMPARE(at(native, QStringLiteral("properties.hs_lead_status")).toString(),
+                 QStringLiteral("OPEN"));
+        QCOMPARE(at(native, QStringLiteral("properties.lastname")).toString(),
+                 QStringLiteral("Murray Hopper"));
+        QCOMPARE(at(native, QStringLiteral("properties.firstname")).toString(),
+                 QStringLiteral("Grace"));
     }
 
     void shouldAnswerAProviderRejectionAsARemote422()
     {
         const QByteArray pipedrive = account(QStringLiteral("Pipedrive"));
-        SandboxResponse response =
-            m_client->patch(recordPath("opportunities", "6001", pipedrive), R"({"status":"pending"})");
+        SandboxResponse response = m_client->patch(recordPath("opportunities", "6001", pipedrive),
+                                                   R"({"status":"pending"})");
         QCOMPARE(response.status, 422);
         QCOMPARE(response.json().value(QLatin1String("truto_is_remote_error")).toBool(), true);
         QVERIFY(response.json().contains(QLatin1String("raw_response")));
-        response = m_client->patch(recordPath("contacts", "151", account(QStringLiteral("HubSpot"))),
-                                   R"({"custom_fields":{"customer_tier":"platinum"}})");
+        response =
+            m_client->patch(recordPath("contacts", "151", account(QStringLiteral("HubSpot"))),
+                            R"({"custom_fields":{"customer_tier":"platinum"}})");
         QCOMPARE(response.status, 422);
-        response = m_client->patch(recordPath("contacts", "151", account(QStringLiteral("HubSpot"))),
-                                   R"({"custom_fields":{"customer_tier":"bronze","no_such_field":1}})");
+        response =
+            m_client->patch(recordPath("contacts", "151", account(QStringLiteral("HubSpot"))),
+                            R"({"custom_fields":{"customer_tier":"bronze","no_such_field":1}})");
         QCOMPARE(response.status, 200);
-        QCOMPARE(at(response.json(), QStringLiteral("custom_fields.customer_tier")).toString(), QStringLiteral("bronze"));
-        QVERIFY(response.header("x-sandbox-ignored-fields").contains("custom_fields.no_such_field"));
+        QCOMPARE(at(response.json(), QStringLiteral("custom_fields.customer_tier")).toString(),
+                 QStringLiteral("bronze"));
+        QVERIFY(
+            response.header("x-sandbox-ignored-fields").contains("custom_fields.no_such_field"));
     }
 
     void shouldMergeArraysInsteadOfReplacingThemWhenAsked()
     {
         const QByteArray pipedrive = account(QStringLiteral("Pipedrive"));
-        const QByteArray body = R"({"email_addresses":[{"email":"third@bletchley.example","type":"other"}]})";
+        const QByteArray body =
+            R"({"email_addresses":[{"email":"third@bletchley.example","type":"other"}]})";
         SandboxResponse response = m_client->patch(recordPath("contacts", "101", pipedrive), body,
                                                    {{"X-Sandbox-Array-Mode", "merge"}});
         QCOMPARE(response.status, 200);
@@ -810,16 +932,19 @@ private Q_SLOTS:
     void shouldRefuseAStaleEtagAndAdvanceTheVersionOnWrite()
     {
         const QByteArray dynamics = account(QStringLiteral("Microsoft Dynamics 365 Sales"));
-        const QByteArray path = recordPath("contacts", "25a17064-1ae7-421c-8ae3-50c5c3a1d2f1", dynamics);
+        const QByteArray path =
+            recordPath("contacts", "25a17064-1ae7-421c-8ae3-50c5c3a1d2f1", dynamics);
         const QString etag = m_client->get(path).json().value(QLatin1String("etag")).toString();
         QCOMPARE(etag, QStringLiteral("W/\"4431102\""));
-        SandboxResponse response = m_client->patch(path, "{\"title\":\"CTO\",\"etag\":\"W/\\\"1\\\"\"}");
+        SandboxResponse response =
+            m_client->patch(path, "{\"title\":\"CTO\",\"etag\":\"W/\\\"1\\\"\"}");
         QCOMPARE(response.status, 412);
         QCOMPARE(response.json().value(QLatin1String("truto_is_remote_error")).toBool(), true);
         response = m_client->patch(path, json({{QStringLiteral("title"), QStringLiteral("CTO")},
                                                {QStringLiteral("etag"), etag}}));
         QCOMPARE(response.status, 200);
-        QCOMPARE(response.json().value(QLatin1String("etag")).toString(), QStringLiteral("W/\"4431103\""));
+        QCOMPARE(response.json().value(QLatin1String("etag")).toString(),
+                 QStringLiteral("W/\"4431103\""));
     }
 
     void shouldReplayTheCachedResponseForARepeatedIdempotencyKey()
@@ -827,18 +952,22 @@ private Q_SLOTS:
         const QByteArray hubspot = account(QStringLiteral("HubSpot"));
         const QByteArray path = recordPath("contacts", "152", hubspot);
         const SandboxTestClient::Headers key{{"Idempotency-Key", "edit-1"}};
-        const SandboxResponse first = m_client->patch(path, R"({"first_name":"Amazing Grace"})", key);
+        const SandboxResponse first =
+            m_client->patch(path, R"({"first_name":"Amazing Grace"})", key);
         QCOMPARE(first.status, 200);
         QVERIFY(first.header("idempotent-replayed").isEmpty());
         QCOMPARE(m_client->patch(path, R"({"first_name":"Someone else"})").status, 200);
 
-        const SandboxResponse replay = m_client->patch(path, R"({"first_name":"Amazing Grace"})", key);
+        const SandboxResponse replay =
+            m_client->patch(path, R"({"first_name":"Amazing Grace"})", key);
         QCOMPARE(replay.status, 200);
         QCOMPARE(replay.header("idempotent-replayed"), QByteArray("true"));
         QCOMPARE(replay.body, first.body);
         // Not executed again: the later edit stays.
-        QCOMPARE(at(m_server->nativeRecord(QString::fromLatin1(hubspot), QStringLiteral("contacts"), QStringLiteral("152")),
-                    QStringLiteral("properties.firstname")).toString(),
+        QCOMPARE(at(m_server->nativeRecord(QString::fromLatin1(hubspot), QStringLiteral("contacts"),
+                                           QStringLiteral("152")),
+                    QStringLiteral("properties.firstname"))
+                     .toString(),
                  QStringLiteral("Someone else"));
 
         const SandboxResponse reused = m_client->patch(path, R"({"first_name":"Other"})", key);
@@ -854,7 +983,8 @@ private Q_SLOTS:
         const SandboxResponse second = m_client->get(path);
         QCOMPARE(first.header("ratelimit-limit"), QByteArray("50"));
         QVERIFY(!first.header("ratelimit-reset").isEmpty());
-        QCOMPARE(second.header("ratelimit-remaining").toInt(), first.header("ratelimit-remaining").toInt() - 1);
+        QCOMPARE(second.header("ratelimit-remaining").toInt(),
+                 first.header("ratelimit-remaining").toInt() - 1);
     }
 
     void shouldRefusePastTheAccountLimitWhenEnforced()
@@ -879,19 +1009,26 @@ private Q_SLOTS:
             first.setDataDirectory(directory.path());
             QVERIFY(first.listen());
             SandboxTestClient client(first.baseUrl(), first.token());
-            const SandboxResponse response = client.patch(
-                recordPath("contacts", "4876876000000415001", zoho.toLatin1()), R"({"title":"Actress and inventor"})");
+            const SandboxResponse response =
+                client.patch(recordPath("contacts", "4876876000000415001", zoho.toLatin1()),
+                             R"({"title":"Actress and inventor"})");
             QCOMPARE(response.status, 200);
         }
         QVERIFY(QFile::exists(directory.filePath(zoho + QStringLiteral(".json"))));
         SandboxServer second;
         second.setDataDirectory(directory.path());
-        QCOMPARE(second.nativeRecord(zoho, QStringLiteral("contacts"), QStringLiteral("4876876000000415001"))
-                     .value(QLatin1String("Title")).toString(),
+        QCOMPARE(second
+                     .nativeRecord(zoho, QStringLiteral("contacts"),
+                                   QStringLiteral("4876876000000415001"))
+                     .value(QLatin1String("Title"))
+                     .toString(),
                  QStringLiteral("Actress and inventor"));
         // Without the directory the seeds come back.
-        QCOMPARE(m_server->nativeRecord(zoho, QStringLiteral("contacts"), QStringLiteral("4876876000000415001"))
-                     .value(QLatin1String("Title")).toString(),
+        QCOMPARE(m_server
+                     ->nativeRecord(zoho, QStringLiteral("contacts"),
+                                    QStringLiteral("4876876000000415001"))
+                     .value(QLatin1String("Title"))
+                     .toString(),
                  QStringLiteral("Inventor"));
     }
 };

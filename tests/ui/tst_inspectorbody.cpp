@@ -31,6 +31,7 @@ class TestInspectorBody : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void init();
     void cleanup();
     void shouldShowValidJsonAsTreePrettyAndRaw();

@@ -116,6 +116,7 @@ private:
     QLineEdit *m_token;
     QToolButton *m_showToken;
     QLabel *m_tokenStorage;
+    QLabel *m_tokenStorageIcon;
     QLabel *m_status;
     QPushButton *m_saveButton;
     QPushButton *m_useButton;

@@ -246,15 +246,7 @@ SentRequest RecordEditorView::previewRequest() const
 
 QString RecordEditorView::title() const
 {
-    const QJsonObject &record = m_model->original();
-    QString name;
-    for (const char *key : {"name", "title", "subject", "first_name"}) {
-        name = record.value(QLatin1String(key)).toString();
-        if (!name.isEmpty())
-            break;
-    }
-    if (name.isEmpty())
-        name = m_model->id();
+    const QString name = m_model->isLoaded() ? recordDisplayName(m_model->original()) : m_recordId;
     return m_schema.label + QStringLiteral(": ") + name + (m_model->isModified() ? QStringLiteral(" *") : QString());
 }
 
@@ -277,6 +269,11 @@ void RecordEditorView::refresh()
 
 void RecordEditorView::loadRecord(const QString &id)
 {
+    if (id.isEmpty()) {
+        // An empty id would turn "GET one record" into a list call.
+        m_summary->setText(tr("This record has no id; it cannot be loaded"));
+        return;
+    }
     m_recordId = id;
     QueryOptions options = m_query->options();
     options.resourceQuery = {};
@@ -363,12 +360,25 @@ void RecordEditorView::sendNow()
                                    m_query->options(), m_idempotencyKey),
             tr("Sending…"));
     connect(m_call, &ApiCall::finished, this, &RecordEditorView::onFinishedSending);
+    connect(m_call, &ApiCall::retrying, this, [this](int attempt, int delayMs, const QString &reason) {
+        m_summary->setText(tr("%1 Trying again in %2 s (attempt %3), with the same Idempotency-Key.")
+                               .arg(reason)
+                               .arg(qMax(1, (delayMs + 999) / 1000))
+                               .arg(attempt));
+    });
+    if (m_call->isStreaming()) {
+        Q_EMIT streamStarted(m_call->sentRequest());
+        connect(m_call, &ApiCall::bytesArrived, this, &RecordEditorView::streamBytes);
+    }
 }
 
 void RecordEditorView::onFinishedSending(const ApiResult &result)
 {
     setBusy(nullptr, {});
-    Q_EMIT responseReceived(result);
+    if (result.streamed)
+        Q_EMIT streamFinished(result);
+    else
+        Q_EMIT responseReceived(result);
     Q_EMIT sent(result);
     if (!result.ok()) {
         // Every edit stays; the error names the fields where the server said which.

@@ -77,6 +77,10 @@ Q_SIGNALS:
     void responseReceived(const crmdesk::ApiResult &result);
     void recordLoaded();
     void sent(const crmdesk::ApiResult &result);
+    // A stream-format send: the body arrives in pieces, and ends with streamFinished().
+    void streamStarted(const crmdesk::SentRequest &request);
+    void streamBytes(const QByteArray &chunk);
+    void streamFinished(const crmdesk::ApiResult &result);
 
 private:
     void refresh();

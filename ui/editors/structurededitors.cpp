@@ -59,6 +59,29 @@ QJsonValue parsedObject(const QString &text)
     return document.isObject() ? QJsonValue(document.object()) : QJsonValue(text);
 }
 
+// Tables in a form are as tall as their rows (within limits), so a form reads top to bottom
+// without a scroll area inside a scroll area.
+void fitTableHeight(QTableWidget *table)
+{
+    const int rows = qBound(1, table->rowCount(), 8);
+    const int height = table->horizontalHeader()->height() + rows * table->verticalHeader()->defaultSectionSize()
+                       + 2 * table->frameWidth() + 2;
+    table->setFixedHeight(height);
+}
+
+void setUpTable(QTableWidget *table)
+{
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->verticalHeader()->setVisible(false);
+    table->setTabKeyNavigation(false);
+    table->setWordWrap(false);
+    table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    fitTableHeight(table);
+    QObject::connect(table->model(), &QAbstractItemModel::rowsInserted, table, [table] { fitTableHeight(table); });
+    QObject::connect(table->model(), &QAbstractItemModel::rowsRemoved, table, [table] { fitTableHeight(table); });
+    QObject::connect(table->model(), &QAbstractItemModel::modelReset, table, [table] { fitTableHeight(table); });
+}
+
 QPushButton *smallButton(const QString &text, const QString &objectName, QWidget *parent)
 {
     auto *button = new QPushButton(text, parent);
@@ -83,10 +106,7 @@ ObjectListFieldEditor::ObjectListFieldEditor(const FieldSpec &spec, QWidget *par
     m_table->setToolTip(spec.description);
     m_table->setColumnCount(int(m_columns.size()));
     m_table->setHorizontalHeaderLabels(m_columns);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->setMinimumHeight(90);
-    m_table->setTabKeyNavigation(false);
+    setUpTable(m_table);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
@@ -216,10 +236,7 @@ KeyValueFieldEditor::KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent)
     m_table->setAccessibleName(spec.path);
     m_table->setToolTip(spec.description);
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->setMinimumHeight(90);
-    m_table->setTabKeyNavigation(false);
+    setUpTable(m_table);
     m_json->setObjectName(QStringLiteral("field_") + spec.path + QStringLiteral("_json"));
     m_json->setAccessibleName(spec.path + QStringLiteral(" JSON"));
     m_json->setTabChangesFocus(true);

@@ -85,13 +85,12 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
-    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     // Fixed widths from the font, not ResizeToContents, which measures every row.
     QHeaderView *header = m_table->horizontalHeader();
     header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(true);
     const auto width = [this](const QString &sample) {
         return fontMetrics().horizontalAdvance(sample) + 24;
@@ -115,14 +114,13 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     m_compareButton = actionButton(m_compareAction, QStringLiteral("compareButton"), this);
     m_deleteButton = actionButton(m_deleteAction, QStringLiteral("deleteButton"), this);
     m_clearButton = actionButton(m_clearAction, QStringLiteral("clearButton"), this);
-    m_copyAsButton = new QToolButton(this);
+    // A push button draws its menu arrow beside the text; a tool button squeezes it in.
+    m_copyAsButton = new QPushButton(this);
     m_copyAsButton->setObjectName(QStringLiteral("copyAsButton"));
     m_copyAsButton->setText(tr("Copy &as"));
     m_copyAsButton->setAccessibleName(tr("Copy as"));
     m_copyAsButton->setToolTip(tr("Copy the selected request as code; the API token is redacted"));
     m_copyAsButton->setMenu(m_copyAsMenu);
-    m_copyAsButton->setPopupMode(QToolButton::InstantPopup);
-    m_copyAsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *separator = new QAction(this);
@@ -364,11 +362,12 @@ void HistoryPanel::deleteSelected()
         m_table->selectionModel()->setCurrentIndex(
             m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
-    setMessage(removed == ids.size()
-                   ? tr("Deleted %n request(s).", nullptr, removed)
-                   : tr("Deleted %1 of %2 requests; the others could not be removed.")
-                         .arg(removed)
-                         .arg(ids.size()));
+    if (removed != ids.size())
+        setMessage(tr("Deleted %1 of %2 requests; the others could not be removed.")
+                       .arg(removed)
+                       .arg(ids.size()));
+    else
+        setMessage(removed == 1 ? tr("Deleted 1 request.") : tr("Deleted %1 requests.").arg(removed));
 }
 
 void HistoryPanel::clearHistory()
@@ -377,9 +376,11 @@ void HistoryPanel::clearHistory()
     if (count == 0)
         return;
     const Question question{tr("Clear history"),
-                            tr("Delete all %n request(s) in the history, not only those shown? "
-                               "This cannot be undone.",
-                               nullptr, count),
+                            count == 1 ? tr("Delete the 1 request in the history? This cannot "
+                                            "be undone.")
+                                       : tr("Delete all %1 requests in the history, not only those "
+                                            "shown? This cannot be undone.")
+                                             .arg(count),
                             tr("Clear history")};
     m_confirm(question, [self = QPointer<HistoryPanel>(this)](bool accepted) {
         if (!self || !accepted)
@@ -428,11 +429,13 @@ void HistoryPanel::updateStatus()
     else if (m_total == 0)
         text = tr("No request matches “%1”.").arg(search);
     else if (search.isEmpty())
-        text = tr("Showing %1 of %n request(s)", nullptr, m_total).arg(shownCount());
+        text = m_total == 1 ? tr("1 request") : tr("Showing %1 of %2 requests").arg(shownCount()).arg(m_total);
     else
-        text = tr("Showing %1 of %n request(s) matching “%2”", nullptr, m_total)
-                   .arg(shownCount())
-                   .arg(search);
+        text = m_total == 1 ? tr("1 request matches “%1”").arg(search)
+                            : tr("Showing %1 of %2 requests matching “%3”")
+                                  .arg(shownCount())
+                                  .arg(m_total)
+                                  .arg(search);
     if (!m_message.isEmpty())
         text += QStringLiteral("  ·  ") + m_message;
     m_status->setText(text);

@@ -103,7 +103,7 @@ private:
     QToolButton *m_openButton;
     QToolButton *m_resendButton;
     QToolButton *m_compareButton;
-    QToolButton *m_copyAsButton;
+    QPushButton *m_copyAsButton;
     QToolButton *m_deleteButton;
     QToolButton *m_clearButton;
     QPushButton *m_loadMore;

@@ -109,10 +109,6 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
             return QString::fromLatin1(row.url);
         }
         break;
-    case Qt::TextAlignmentRole:
-        if (index.column() == StatusColumn || index.column() == DurationColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        break;
     case Qt::ForegroundRole:
         // Failures stand out in the status column; the tooltip says what went wrong.
         if (index.column() == StatusColumn && failed(row))
@@ -133,6 +129,8 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
 
 QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

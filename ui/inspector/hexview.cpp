@@ -1,5 +1,7 @@
 #include "inspector/hexview.h"
 
+#include "inspector/inspectorformat.h"
+
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPainter>
@@ -28,7 +30,7 @@ void HexView::setBytes(const QByteArray &bytes, bool keepPosition)
     }
     updateScrollBars();
     verticalScrollBar()->setValue(keepPosition ? position : 0);
-    setAccessibleDescription(tr("%n byte(s)", nullptr, int(std::min<qint64>(bytes.size(), INT_MAX))));
+    setAccessibleDescription(inspectorformat::bytes(bytes.size()));
     viewport()->update();
 }
 

@@ -5,10 +5,18 @@
 
 namespace crmdesk::inspectorformat {
 
+QString plural(qint64 count, const char *one, const char *many)
+{
+    // No English .qm ships, so "%n item(s)" would show as such: pick the form here instead.
+    return QCoreApplication::translate("inspectorformat", count == 1 ? one : many)
+        .arg(QLocale().toString(count));
+}
+
 QString bytes(qint64 count)
 {
     if (count < 1024)
-        return QCoreApplication::translate("inspectorformat", "%n byte(s)", nullptr, int(count));
+        return plural(count, QT_TRANSLATE_NOOP("inspectorformat", "%1 byte"),
+                      QT_TRANSLATE_NOOP("inspectorformat", "%1 bytes"));
     return QLocale().formattedDataSize(count, 1, QLocale::DataSizeTraditionalFormat);
 }
 

@@ -1,5 +1,6 @@
 #include "inspector/jsondiff.h"
 
+#include "inspector/inspectorformat.h"
 #include "inspector/jsonpath.h"
 
 #include <QCoreApplication>
@@ -41,11 +42,13 @@ QString summary(const JsonIndex &index, const Value &value)
     constexpr qsizetype MaxChars = 300;
     switch (value.type) {
     case JsonType::Object:
-        return QCoreApplication::translate("JsonDiff", "{…} %n key(s)", nullptr,
-                                           index.container(value.container).childCount);
+        return inspectorformat::plural(index.container(value.container).childCount,
+                                       QT_TRANSLATE_NOOP("inspectorformat", "{…} %1 key"),
+                                       QT_TRANSLATE_NOOP("inspectorformat", "{…} %1 keys"));
     case JsonType::Array:
-        return QCoreApplication::translate("JsonDiff", "[…] %n item(s)", nullptr,
-                                           index.container(value.container).childCount);
+        return inspectorformat::plural(index.container(value.container).childCount,
+                                       QT_TRANSLATE_NOOP("inspectorformat", "[…] %1 item"),
+                                       QT_TRANSLATE_NOOP("inspectorformat", "[…] %1 items"));
     case JsonType::String: {
         const QString text = index.decodeString(value.begin, value.end);
         return QLatin1Char('"') + (text.size() > MaxChars ? text.left(MaxChars) + u'…' : text)

@@ -1,5 +1,7 @@
 #include "inspector/jsontreemodel.h"
 
+#include "inspector/inspectorformat.h"
+
 #include <QColor>
 #include <QFont>
 
@@ -245,9 +247,13 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("[%1]").arg(index.row());
         case ValueColumn: {
             if (child.type == JsonType::Object)
-                return tr("{…} %n key(s)", nullptr, m_index->container(child.container).childCount);
+                return inspectorformat::plural(m_index->container(child.container).childCount,
+                                               QT_TRANSLATE_NOOP("inspectorformat", "{…} %1 key"),
+                                               QT_TRANSLATE_NOOP("inspectorformat", "{…} %1 keys"));
             if (child.type == JsonType::Array)
-                return tr("[…] %n item(s)", nullptr, m_index->container(child.container).childCount);
+                return inspectorformat::plural(m_index->container(child.container).childCount,
+                                               QT_TRANSLATE_NOOP("inspectorformat", "[…] %1 item"),
+                                               QT_TRANSLATE_NOOP("inspectorformat", "[…] %1 items"));
             if (child.type != JsonType::String)
                 return m_index->scalarText(child.valueBegin, child.valueEnd);
             if (child.valueEnd - child.valueBegin <= DisplayBytes) {

@@ -197,7 +197,9 @@ void ResponseDiffView::compare(const ApiResult &before, const ApiResult &after)
                             .arg(m_result.added)
                             .arg(m_result.removed);
                 if (headerRows > 0)
-                    text += tr("; %n difference(s) in status and headers", nullptr, headerRows);
+                    text += inspectorformat::plural(
+                        headerRows, QT_TRANSLATE_NOOP("inspectorformat", "; %1 difference in status and headers"),
+                        QT_TRANSLATE_NOOP("inspectorformat", "; %1 differences in status and headers"));
                 text += u'.';
                 if (m_result.truncated)
                     text += u' ' + tr("Only the first %1 differences are listed.").arg(m_result.differences.size());

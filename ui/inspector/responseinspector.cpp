@@ -76,7 +76,11 @@ ResponseInspector::~ResponseInspector() = default;
 
 void ResponseInspector::setPageEnabled(Page page, bool enabled)
 {
+    // QTabWidget moves off a disabled current tab to its neighbour; the body is the better place.
+    const bool leaving = !enabled && currentPage() == page;
     m_tabs->setTabEnabled(int(page), enabled);
+    if (leaving)
+        setCurrentPage(Page::Body);
 }
 
 bool ResponseInspector::isPageEnabled(Page page) const
@@ -120,8 +124,6 @@ void ResponseInspector::showResult(const ApiResult &result)
                                    .arg(inspectorformat::bytes(result.bodySize)));
     else
         m_body->setBody(result.body, result.header("content-type"));
-    if (!isPageEnabled(currentPage()))
-        setCurrentPage(Page::Body);
 }
 
 void ResponseInspector::onBodyLoaded()
@@ -137,8 +139,6 @@ void ResponseInspector::onBodyLoaded()
 void ResponseInspector::updateUnifiedRawPage()
 {
     setPageEnabled(Page::UnifiedRaw, m_unifiedRaw->isAvailable());
-    if (!isPageEnabled(currentPage()))
-        setCurrentPage(Page::Body);
 }
 
 void ResponseInspector::setRawResponse(const ApiResult &rawResult)

@@ -103,7 +103,9 @@ void ResponseSummary::setResult(const ApiResult &result)
     timing << tr("total %1").arg(inspectorformat::duration(result.timings.totalMs));
     timing << inspectorformat::bytes(result.bodySize > 0 ? result.bodySize : result.body.size());
     if (result.timings.attempts > 1)
-        timing << tr("%n attempt(s)", nullptr, result.timings.attempts);
+        timing << inspectorformat::plural(result.timings.attempts,
+                                          QT_TRANSLATE_NOOP("inspectorformat", "%1 attempt"),
+                                          QT_TRANSLATE_NOOP("inspectorformat", "%1 attempts"));
     m_timing->setText(timing.join(QStringLiteral(" · ")));
 
     const QByteArray remaining = result.header("ratelimit-remaining");

@@ -200,15 +200,16 @@ void StreamView::finish(const ApiResult &result)
 
     const QString received = inspectorformat::bytes(m_recorder.bytesReceived());
     if (result.errorKind == ErrorKind::Cancelled)
-        m_finalStatus = tr("Cancelled after %1.").arg(received);
+        m_finalStatus = tr("Cancelled after %1").arg(received);
     else if (!result.ok())
         m_finalStatus = tr("Stopped after %1: %2").arg(received, result.errorString);
     else
-        m_finalStatus = tr("Finished: %1 in %2 (%3).")
+        m_finalStatus = tr("Finished: %1 in %2 (%3)")
                             .arg(received, inspectorformat::duration(m_recorder.elapsedMs()),
                                  inspectorformat::rate(m_recorder.bytesPerSecond()));
     if (!m_recorder.keptEverything())
-        m_finalStatus += u' ' + tr("Only the first %1 were kept in memory; Save while streaming keeps everything.")
+        m_finalStatus += QStringLiteral(" · ")
+                         + tr("only the first %1 were kept in memory; Save while streaming keeps everything")
                                     .arg(inspectorformat::bytes(m_recorder.keptBytes().size()));
     m_cancel->setEnabled(false);
     m_save->setEnabled(m_recorder.bytesReceived() > 0);
@@ -225,7 +226,8 @@ void StreamView::updateStatus()
         parts << inspectorformat::rate(m_recorder.bytesPerSecond());
     }
     if (m_mode == Mode::Lines || m_mode == Mode::Text)
-        parts << tr("%n line(s)", nullptr, int(std::min<qint64>(m_lineCount, INT_MAX)));
+        parts << inspectorformat::plural(m_lineCount, QT_TRANSLATE_NOOP("inspectorformat", "%1 line"),
+                                         QT_TRANSLATE_NOOP("inspectorformat", "%1 lines"));
     m_status->setText(parts.join(QStringLiteral(" · ")));
     const QString save = m_recorder.saveSummary();
     m_saveStatus->setText(save);

@@ -52,7 +52,8 @@ void TimingView::setResult(const ApiResult &result)
             parts << tr("Download %1").arg(inspectorformat::duration(t.totalMs - t.firstByteMs));
     }
     parts << tr("Total %1").arg(inspectorformat::duration(t.totalMs));
-    parts << tr("%n attempt(s)", nullptr, t.attempts);
+    parts << inspectorformat::plural(t.attempts, QT_TRANSLATE_NOOP("inspectorformat", "%1 attempt"),
+                                     QT_TRANSLATE_NOOP("inspectorformat", "%1 attempts"));
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 
     m_attempts->setRowCount(int(result.attemptLog.size()));

@@ -416,7 +416,8 @@ void UnifiedRawView::onRawCurrentChanged()
         return;
     const QString path = m_rawModel->path(current.siblingAtColumn(0));
     m_highlightedUnified = m_provenance.unifiedPathsFor(path);
-    m_highlightedRaw = {path};
+    // A raw field no unified field shows keeps its "unmapped" mark.
+    m_highlightedRaw = m_highlightedUnified.isEmpty() ? QStringList() : QStringList{path};
     applyMarks();
     if (m_highlightedUnified.isEmpty()) {
         m_status->setText(tr("No unified field shows %1.").arg(path));

@@ -3,6 +3,7 @@
 #include "api/apicall.h"
 #include "api/trutoclient.h"
 #include "editors/recordeditorview.h"
+#include "editors/recordform.h"
 #include "inspector/responseinspector.h"
 #include "main/recordlistpanel.h"
 #include "schema/schema.h"
@@ -19,6 +20,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoGroup>
@@ -79,6 +81,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     placeholder->setAlignment(Qt::AlignCenter);
     placeholder->setObjectName(QStringLiteral("emptyHint"));
     m_tabs->addTab(placeholder, tr("Start"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // nothing to close
     setCentralWidget(m_tabs);
 
     auto *listDock = new QDockWidget(tr("Records"), this);
@@ -90,6 +93,9 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
+    // The form is the work; the response is read beside it, so it gets the smaller share.
+    resizeDocks({listDock}, {260}, Qt::Horizontal);
+    resizeDocks({inspectorDock}, {300}, Qt::Vertical);
 
     createActions();
     statusBar()->showMessage(tr("Starting…"));
@@ -100,6 +106,15 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_list, &RecordListPanel::responseReceived, m_inspector, &ResponseInspector::showResult);
     connect(m_list, &RecordListPanel::responseReceived, this, &MainWindow::recordInHistory);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeEditor);
+    connect(m_inspector, &ResponseInspector::cancelRequested, this, [this] {
+        if (RecordEditorView *editor = currentEditor())
+            editor->cancel();
+    });
+    // A field the server said was missing: take the user to it.
+    connect(m_inspector, &ResponseInspector::missingFieldActivated, this, [this](const QString &path) {
+        if (RecordEditorView *editor = currentEditor())
+            editor->form()->focusField(path.section(u'.', 0, 0));
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (RecordEditorView *editor = currentEditor())
             m_undoGroup->setActiveStack(editor->model()->undoStack());
@@ -432,6 +447,10 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
     m_tabs->setCurrentIndex(index);
     connect(editor, &RecordEditorView::responseReceived, m_inspector, &ResponseInspector::showResult);
     connect(editor, &RecordEditorView::responseReceived, this, &MainWindow::recordInHistory);
+    connect(editor, &RecordEditorView::streamStarted, m_inspector, &ResponseInspector::beginStream);
+    connect(editor, &RecordEditorView::streamBytes, m_inspector, &ResponseInspector::appendStreamBytes);
+    connect(editor, &RecordEditorView::streamFinished, m_inspector, &ResponseInspector::finishStream);
+    connect(editor, &RecordEditorView::streamFinished, this, &MainWindow::recordInHistory);
     connect(editor, &RecordEditorView::titleChanged, this, [this, editor] {
         const int at = m_tabs->indexOf(editor);
         if (at >= 0)

@@ -2,6 +2,7 @@
 
 #include "api/apicall.h"
 #include "api/trutoclient.h"
+#include "records/recordmodel.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,20 +13,6 @@
 #include <QVBoxLayout>
 
 namespace crmdesk {
-
-QString recordDisplayName(const QJsonObject &record)
-{
-    const QString first = record.value(QLatin1String("first_name")).toString();
-    const QString last = record.value(QLatin1String("last_name")).toString();
-    if (!first.isEmpty() || !last.isEmpty())
-        return QString(first + u' ' + last).trimmed();
-    for (const char *key : {"name", "title", "subject", "content"}) {
-        const QString text = record.value(QLatin1String(key)).toString().simplified();
-        if (!text.isEmpty())
-            return text.left(60);
-    }
-    return record.value(QLatin1String("id")).toVariant().toString();
-}
 
 RecordListPanel::RecordListPanel(TrutoClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_search(new QLineEdit(this)), m_list(new QListWidget(this)),
@@ -103,9 +90,10 @@ void RecordListPanel::onPage(const ApiResult &result)
     for (const QJsonValue &row : rows) {
         const QJsonObject record = row.toObject();
         const QString id = record.value(QLatin1String("id")).toVariant().toString();
-        auto *item = new QListWidgetItem(recordDisplayName(record), m_list);
+        auto *item = new QListWidgetItem(recordDisplayName(record));
         item->setData(Qt::UserRole, id);
         item->setToolTip(tr("id %1").arg(id));
+        m_list->addItem(item); // complete before anyone hears of it
     }
     m_nextCursor = page.value(QLatin1String("next_cursor")).toString();
     m_more->setEnabled(!m_nextCursor.isEmpty());

@@ -47,7 +47,4 @@ private:
     QPointer<ApiCall> m_call;
 };
 
-// A short label for a record in a list: its name, title, subject or id.
-QString recordDisplayName(const QJsonObject &record);
-
 } // namespace crmdesk

@@ -1,0 +1,265 @@
+// Unified beside raw: FieldProvenance on its own, then UnifiedRawView driven by clicks.
+#include "inspector/bodydocument.h"
+#include "inspector/fieldprovenance.h"
+#include "inspector/jsontreemodel.h"
+#include "inspector/jsontreeview.h"
+#include "inspector/unifiedrawview.h"
+
+#include "inspectorfixtures.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace crmdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject unifiedWithoutRemoteData()
+{
+    QJsonObject unified = QJsonDocument::fromJson(fixtures::unifiedContactBody()).object();
+    unified.remove(u"remote_data"_s);
+    return unified;
+}
+
+QJsonValue remoteData()
+{
+    return QJsonDocument::fromJson(fixtures::unifiedContactBody()).object().value(u"remote_data"_s);
+}
+
+std::shared_ptr<const BodyDocument> document(const QByteArray &body)
+{
+    return std::make_shared<const BodyDocument>(BodyDocument::analyse(body, "application/json"));
+}
+
+} // namespace
+
+class TestInspectorUnified : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void init();
+    void cleanup();
+    // FieldProvenance
+    void shouldLinkFieldsToEqualRawValues();
+    void shouldMatchNumbersAndTimestampsWrittenDifferently();
+    void shouldPutMappingLinksFirstAndFollowWildcardsAndContainers();
+    void shouldListRawFieldsThatNoUnifiedFieldShows();
+    void shouldNotMatchValuesTooCommonToMeanAnything();
+    // UnifiedRawView
+    void shouldShowUnifiedFieldsBesideRemoteData();
+    void shouldHighlightRawSourcesOfAClickedUnifiedField();
+    void shouldSayWhenTheMappingWasUsed();
+    void shouldHighlightUnifiedFieldsOfAClickedRawField();
+    void shouldListUnmappedRawFieldsAndRevealThem();
+    void shouldCompareWithASeparateRawResponse();
+    void shouldStepThroughTheRecordsOfAList();
+    void shouldExplainWhenThereIsNothingToCompare();
+
+private:
+    void showUnified(const QByteArray &body);
+    void clickRow(JsonTreeView *tree, const QString &path);
+
+    std::unique_ptr<UnifiedRawView> m_view;
+};
+
+void TestInspectorUnified::init()
+{
+    m_view = std::make_unique<UnifiedRawView>();
+    m_view->resize(1100, 650);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestInspectorUnified::cleanup()
+{
+    m_view.reset();
+}
+
+void TestInspectorUnified::showUnified(const QByteArray &body)
+{
+    QSignalSpy computed(m_view.get(), &UnifiedRawView::linksComputed);
+    m_view->setUnifiedDocument(document(body));
+    QVERIFY(m_view->isAvailable());
+    QVERIFY(computed.wait(5000));
+}
+
+void TestInspectorUnified::clickRow(JsonTreeView *tree, const QString &path)
+{
+    const QModelIndex index = tree->jsonModel()->indexForPath(path);
+    QVERIFY2(index.isValid(), qPrintable(path));
+    for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+        tree->expand(parent);
+    tree->scrollTo(index);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(index).center());
+    QCOMPARE(tree->currentIndex().siblingAtColumn(0), index);
+}
+
+void TestInspectorUnified::shouldLinkFieldsToEqualRawValues()
+{
+    const FieldProvenance provenance = FieldProvenance::compute(unifiedWithoutRemoteData(), remoteData());
+    QCOMPARE(provenance.rawPathsFor(u"first_name"_s), QStringList{u"properties.firstname"_s});
+    QCOMPARE(provenance.rawPathsFor(u"email_addresses[0].email"_s), QStringList{u"properties.email"_s});
+    QCOMPARE(provenance.rawPathsFor(u"title"_s), QStringList{u"properties.jobtitle"_s});
+    QCOMPARE(provenance.rawPathsFor(u"id"_s), (QStringList{u"id"_s, u"properties.hs_object_id"_s}));
+    QCOMPARE(provenance.unifiedPathsFor(u"properties.hubspot_owner_id"_s), QStringList{u"owner.id"_s});
+    QVERIFY(provenance.rawPathsFor(u"name"_s).isEmpty()); // composed; no single raw value
+}
+
+void TestInspectorUnified::shouldMatchNumbersAndTimestampsWrittenDifferently()
+{
+    const FieldProvenance provenance = FieldProvenance::compute(unifiedWithoutRemoteData(), remoteData());
+    // 87 in unified, "87" in HubSpot's properties.
+    QCOMPARE(provenance.rawPathsFor(u"custom_fields.lead_score"_s), QStringList{u"properties.lead_score"_s});
+    // "…09:30:00.000Z" and "…09:30:00Z" are the same instant.
+    QCOMPARE(provenance.rawPathsFor(u"created_at"_s), QStringList{u"properties.createdate"_s});
+    QCOMPARE(FieldProvenance::matchKey(u"42"_s), FieldProvenance::matchKey(42));
+    QCOMPARE(FieldProvenance::matchKey(u"Zoë"_s), FieldProvenance::matchKey(u" zoë "_s));
+}
+
+void TestInspectorUnified::shouldPutMappingLinksFirstAndFollowWildcardsAndContainers()
+{
+    const QHash<QString, QString> mapping{{u"phone_numbers[*].number"_s, u"properties.mobilephone"_s},
+                                          {u"owner"_s, u"properties.hubspot_owner_id"_s},
+                                          {u"id"_s, u"properties.hs_object_id"_s}};
+    const FieldProvenance provenance = FieldProvenance::compute(unifiedWithoutRemoteData(), remoteData(), mapping);
+    QCOMPARE(provenance.rawPathsFor(u"phone_numbers[0].number"_s), QStringList{u"properties.mobilephone"_s});
+    QCOMPARE(provenance.rawPathsFor(u"owner.id"_s), QStringList{u"properties.hubspot_owner_id"_s});
+    // The mapped source comes before a value match elsewhere.
+    QCOMPARE(provenance.rawPathsFor(u"id"_s), (QStringList{u"properties.hs_object_id"_s, u"id"_s}));
+    bool viaMapping = false;
+    for (const FieldProvenance::Link &link : provenance.links())
+        viaMapping |= link.unifiedPath == u"owner.id"_s && link.reason == FieldProvenance::Reason::Mapping;
+    QVERIFY(viaMapping);
+}
+
+void TestInspectorUnified::shouldListRawFieldsThatNoUnifiedFieldShows()
+{
+    const FieldProvenance provenance = FieldProvenance::compute(unifiedWithoutRemoteData(), remoteData());
+    QCOMPARE(provenance.unmappedRawPaths(), (QStringList{u"archived"_s, u"properties.lifecyclestage"_s}));
+    // With a mapping that names it, it is no longer unmapped.
+    const FieldProvenance mapped = FieldProvenance::compute(
+        unifiedWithoutRemoteData(), remoteData(), {{u"tags"_s, u"properties.lifecyclestage"_s}});
+    QCOMPARE(mapped.unmappedRawPaths(), QStringList{u"archived"_s});
+}
+
+void TestInspectorUnified::shouldNotMatchValuesTooCommonToMeanAnything()
+{
+    QVERIFY(FieldProvenance::matchKey(true).isEmpty());
+    QVERIFY(FieldProvenance::matchKey(QJsonValue()).isEmpty());
+    QVERIFY(FieldProvenance::matchKey(u""_s).isEmpty());
+    QVERIFY(FieldProvenance::matchKey(1).isEmpty());
+    const QJsonObject unified{{u"is_primary"_s, true}};
+    const QJsonObject raw{{u"archived"_s, true}};
+    QVERIFY(FieldProvenance::compute(unified, raw).links().isEmpty());
+}
+
+void TestInspectorUnified::shouldShowUnifiedFieldsBesideRemoteData()
+{
+    showUnified(fixtures::unifiedContactBody());
+    JsonTreeModel *unified = m_view->unifiedTree()->jsonModel();
+    JsonTreeModel *raw = m_view->rawTree()->jsonModel();
+    QVERIFY(!unified->indexForPath(u"remote_data"_s).isValid()); // not on the unified side
+    QVERIFY(unified->indexForPath(u"first_name"_s).isValid());
+    QCOMPARE(raw->rowCount(), 3);
+    QCOMPARE(raw->index(1, 0).data().toString(), u"properties"_s);
+    QCOMPARE(m_view->findChild<QLabel *>(u"rawPaneTitle"_s)->text(), u"Raw: remote_data"_s);
+}
+
+void TestInspectorUnified::shouldHighlightRawSourcesOfAClickedUnifiedField()
+{
+    showUnified(fixtures::unifiedContactBody());
+    clickRow(m_view->unifiedTree(), u"first_name"_s);
+    QCOMPARE(m_view->highlightedRawPaths(), QStringList{u"properties.firstname"_s});
+    JsonTreeModel *raw = m_view->rawTree()->jsonModel();
+    const QModelIndex source = raw->indexForPath(u"properties.firstname"_s);
+    QVERIFY(m_view->rawTree()->isExpanded(source.parent()));
+    QCOMPARE(source.data(Qt::BackgroundRole).value<QColor>(), QColor(0xff, 0xe5, 0x8f));
+    QCOMPARE(m_view->findChild<QLabel *>(u"provenanceLabel"_s)->text(),
+             u"first_name ← properties.firstname (same value)"_s);
+
+    // A container shows where all of its fields came from.
+    clickRow(m_view->unifiedTree(), u"email_addresses"_s);
+    QCOMPARE(m_view->highlightedRawPaths(), QStringList{u"properties.email"_s});
+}
+
+void TestInspectorUnified::shouldSayWhenTheMappingWasUsed()
+{
+    m_view->setFieldMapping({{u"owner"_s, u"properties.hubspot_owner_id"_s}});
+    showUnified(fixtures::unifiedContactBody());
+    clickRow(m_view->unifiedTree(), u"owner.id"_s);
+    QCOMPARE(m_view->findChild<QLabel *>(u"provenanceLabel"_s)->text(),
+             u"owner.id ← properties.hubspot_owner_id (mapping)"_s);
+}
+
+void TestInspectorUnified::shouldHighlightUnifiedFieldsOfAClickedRawField()
+{
+    showUnified(fixtures::unifiedContactBody());
+    clickRow(m_view->rawTree(), u"properties.email"_s);
+    QCOMPARE(m_view->highlightedUnifiedPaths(), QStringList{u"email_addresses[0].email"_s});
+    const QModelIndex target = m_view->unifiedTree()->jsonModel()->indexForPath(u"email_addresses[0].email"_s);
+    QCOMPARE(target.data(Qt::BackgroundRole).value<QColor>(), QColor(0xff, 0xe5, 0x8f));
+}
+
+void TestInspectorUnified::shouldListUnmappedRawFieldsAndRevealThem()
+{
+    showUnified(fixtures::unifiedContactBody());
+    QListWidget *list = m_view->unmappedList();
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(1)->text(), u"properties.lifecyclestage"_s);
+    QVERIFY(m_view->findChild<QLabel *>(u"unmappedTitle"_s)->text().endsWith(u"(2)"_s));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(1)).center());
+    JsonTreeModel *raw = m_view->rawTree()->jsonModel();
+    QCOMPARE(raw->path(m_view->rawTree()->currentIndex()), u"properties.lifecyclestage"_s);
+    QCOMPARE(m_view->rawTree()->currentIndex().data(Qt::BackgroundRole).value<QColor>(),
+             QColor(0xfd, 0xe2, 0xe1));
+}
+
+void TestInspectorUnified::shouldCompareWithASeparateRawResponse()
+{
+    showUnified(fixtures::unifiedContactBody());
+    QSignalSpy computed(m_view.get(), &UnifiedRawView::linksComputed);
+    m_view->setRawDocument(document(fixtures::rawContactBody()));
+    QVERIFY(computed.wait(5000));
+    QCOMPARE(m_view->findChild<QLabel *>(u"rawPaneTitle"_s)->text(), u"Raw: separate response"_s);
+    clickRow(m_view->unifiedTree(), u"email_addresses[0].email"_s);
+    QCOMPARE(m_view->highlightedRawPaths(), QStringList{u"properties.email"_s});
+    QCOMPARE(m_view->unmappedList()->count(), 2); // archived, lifecyclestage
+}
+
+void TestInspectorUnified::shouldStepThroughTheRecordsOfAList()
+{
+    showUnified(fixtures::contactListBody(3));
+    QCOMPARE(m_view->recordCount(), 3);
+    auto *record = m_view->findChild<QSpinBox *>(u"recordSpinBox"_s);
+    QVERIFY(record->isVisible());
+    QSignalSpy computed(m_view.get(), &UnifiedRawView::linksComputed);
+    record->setFocus();
+    QTest::keyClick(record, Qt::Key_Up);
+    QVERIFY(computed.wait(5000));
+    QCOMPARE(m_view->record(), 1);
+    JsonTreeModel *unified = m_view->unifiedTree()->jsonModel();
+    QCOMPARE(unified->indexForPath(u"id"_s).siblingAtColumn(1).data().toString(), u"\"1\""_s);
+    clickRow(m_view->unifiedTree(), u"first_name"_s);
+    QCOMPARE(m_view->highlightedRawPaths(), QStringList{u"properties.firstname"_s});
+}
+
+void TestInspectorUnified::shouldExplainWhenThereIsNothingToCompare()
+{
+    m_view->setUnifiedDocument(document(R"({"id":"1","first_name":"A"})"));
+    QVERIFY(!m_view->isAvailable());
+    QVERIFY(m_view->message().contains(u"no remote_data"_s));
+    m_view->setUnifiedDocument(std::make_shared<const BodyDocument>(BodyDocument::analyse("oops", "text/plain")));
+    QVERIFY(!m_view->isAvailable());
+    QVERIFY(m_view->message().contains(u"needs a JSON response"_s));
+}
+
+QTEST_MAIN(TestInspectorUnified)
+#include "tst_inspectorunified.moc"
