@@ -59,7 +59,7 @@ int runChild(int argc, char **argv)
     TrutoClient client(&network);
     client.setConfig(sandboxConfig(baseUrl, token));
     MainWindow window(servicesFor(&client, &drafts));
-    window.setQuestionPrompt([](const QString &) { return false; });
+    window.setQuestionPrompt([](const QString &, auto answer) { answer(false); });
     window.setConnection(QStringLiteral("sandbox"), QStringLiteral("Embedded sandbox"), QStringLiteral("sandbox"));
     window.show();
 
@@ -136,9 +136,9 @@ private Q_SLOTS:
         client.setConfig(sandboxConfig(server.baseUrl(), server.token()));
         MainWindow window(servicesFor(&client, &drafts));
         QStringList asked;
-        window.setQuestionPrompt([&asked](const QString &question) {
+        window.setQuestionPrompt([&asked](const QString &question, auto answer) {
             asked.append(question);
-            return true;
+            answer(true);
         });
         window.setConnection(QStringLiteral("sandbox"), QStringLiteral("Embedded sandbox"), QStringLiteral("sandbox"));
         window.show();

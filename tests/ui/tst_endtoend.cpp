@@ -5,6 +5,7 @@
 #include "editors/recordform.h"
 #include "main/mainwindow.h"
 #include "main/recordlistpanel.h"
+#include "schema/schema.h"
 #include "sandbox/sandboxserver.h"
 #include "store/draftstore.h"
 
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace crmdesk;
 
@@ -63,8 +65,8 @@ class TestEndToEnd : public QObject
         services.client = m_client;
         services.drafts = drafts;
         auto window = std::make_unique<MainWindow>(services);
-        window->setQuestionPrompt([](const QString &) { return true; });
-        window->setUnsavedChangesPrompt([](const QString &) { return true; });
+        window->setQuestionPrompt([](const QString &, auto answer) { answer(true); });
+        window->setUnsavedChangesPrompt([](const QString &, auto answer) { answer(true); });
         window->setConnection(QStringLiteral("sandbox"), QStringLiteral("Embedded sandbox"), QStringLiteral("sandbox"));
         window->resize(1400, 900);
         window->show();
@@ -194,7 +196,7 @@ private Q_SLOTS:
             QTest::keyClicks(name, QStringLiteral("Draft survives"));
             QCOMPARE(drafts.list().size(), 1);
             // The window goes away without sending, as after a crash.
-            window->setUnsavedChangesPrompt([](const QString &) { return true; });
+            window->setUnsavedChangesPrompt([](const QString &, auto answer) { answer(true); });
         }
         auto window = makeWindow(&drafts);
         QTRY_VERIFY_WITH_TIMEOUT(window->currentEditor() && window->currentEditor()->model()->isModified(), 10000);
@@ -207,6 +209,57 @@ private Q_SLOTS:
         QVERIFY(drafts.list().isEmpty()); // sent: the draft is gone
         QVERIFY(containsText(m_server.nativeRecord(accountId, QStringLiteral("opportunities"), id),
                              QStringLiteral("Draft survives")));
+    }
+
+    // The sandbox's customised HubSpot account says, through meta/update, that contacts need a
+    // title and take no tags; the bundled documentation says otherwise. The live account wins.
+    void shouldApplyTheLiveAccountsFieldRules()
+    {
+        const QString customised = QStringLiteral("d872f658-b6c8-4d6c-9c56-73c13a54f48d");
+        auto window = makeWindow();
+        window->selectAccount(customised);
+        window->selectResource(QStringLiteral("contacts"));
+        auto *list = window->findChild<QListWidget *>(QStringLiteral("recordList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->count() > 0, 10000);
+        RecordEditorView *editor = window->openRecord(QStringLiteral("contacts"), list->item(0)->data(Qt::UserRole).toString());
+        auto *note = editor->findChild<QLabel *>(QStringLiteral("policyNote"));
+        QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(QLatin1String("live account")), 10000);
+        const ResourceSchema &contacts = *Schema::bundled().resource(QStringLiteral("contacts"));
+        const FieldSpec *title = contacts.find(Section::Body, QStringLiteral("title"));
+        QVERIFY(!contacts.stateOf(Section::Body, *title, QStringLiteral("HubSpot")).required);
+        FieldRow *titleRow = editor->form()->row(QStringLiteral("title"));
+        QVERIFY(titleRow->state().required);
+        QCOMPARE(toString(titleRow->state().origin), toString(StateOrigin::LiveAccount));
+        QVERIFY(titleRow->label()->text().contains(u'*'));
+        FieldRow *tags = editor->form()->row(QStringLiteral("tags"));
+        QVERIFY(!tags->editor()->isEnabled());
+        QVERIFY(tags->editor()->toolTip().contains(QLatin1String("live")));
+        // Clearing the title is now blocked before anything is sent.
+        QTRY_VERIFY_WITH_TIMEOUT(editor->model()->isLoaded(), 10000);
+        QTest::mouseClick(editor->findChild<QToolButton *>(QStringLiteral("clear_title")), Qt::LeftButton);
+        QVERIFY(!editor->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
+    }
+
+    void shouldAskBeforeClosingWithUnsentEdits()
+    {
+        auto window = makeWindow();
+        RecordEditorView *editor = openFirstRecord(*window, QStringLiteral("HubSpot"), QStringLiteral("contacts"));
+        QVERIFY(editor);
+        auto *first = editor->findChild<QLineEdit *>(QStringLiteral("field_first_name"));
+        QTest::keyClicks(first, QStringLiteral("!"));
+        QStringList asked;
+        bool answer = false;
+        window->setUnsavedChangesPrompt([&](const QString &question, auto reply) {
+            asked.append(question);
+            reply(answer);
+        });
+        window->close();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(window->isVisible()); // "no": nothing is lost
+        QVERIFY(editor->model()->isModified());
+        answer = true;
+        window->close();
+        QTRY_VERIFY(!window->isVisible());
     }
 
     void shouldRefuseWritesToReadOnlySandboxAccountsBeforeTrying()

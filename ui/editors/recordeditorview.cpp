@@ -197,7 +197,7 @@ void RecordEditorView::restoreDraftAfterLoad(const Draft &draft)
     };
 }
 
-void RecordEditorView::setServerChangeCheck(bool enabled, OverwritePrompt prompt)
+void RecordEditorView::setServerChangeCheck(bool enabled, Confirm prompt)
 {
     m_checkServerChanges = enabled;
     m_overwritePrompt = std::move(prompt);
@@ -345,11 +345,22 @@ void RecordEditorView::onFreshCopy(const ApiResult &result)
         const QString question = tr("This record changed on the server since you loaded it (%1). "
                                     "Send your changes anyway?")
                                      .arg(changed.join(QStringLiteral(", ")));
-        if (!m_overwritePrompt || !m_overwritePrompt(question)) {
-            m_summary->setText(tr("Not sent: the record changed on the server. Reload to see it; "
-                                  "your edits are kept."));
+        const QString notSent = tr("Not sent: the record changed on the server. Reload to see it; "
+                                   "your edits are kept.");
+        if (!m_overwritePrompt) {
+            m_summary->setText(notSent);
             return;
         }
+        QPointer<RecordEditorView> self(this);
+        m_overwritePrompt(question, [self, notSent](bool overwrite) {
+            if (!self)
+                return;
+            if (overwrite)
+                self->sendNow();
+            else
+                self->m_summary->setText(notSent);
+        });
+        return;
     }
     sendNow();
 }

@@ -120,15 +120,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
             m_undoGroup->setActiveStack(editor->model()->undoStack());
         updateTitle();
     });
-    m_prompt = [this](const QString &what) {
-        return QMessageBox::question(this, tr("Unsaved changes"),
-                                     tr("%1 has changes that were not sent. Discard them?").arg(what),
-                                     QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
-               == QMessageBox::Discard;
-    };
-    m_ask = [this](const QString &question) {
-        return QMessageBox::question(this, tr("CRM Desk"), question) == QMessageBox::Yes;
-    };
+    m_prompt = messageBoxConfirm(this, tr("Unsaved changes"), QMessageBox::Discard, QMessageBox::Cancel);
+    m_ask = messageBoxConfirm(this, tr("CRM Desk"));
 }
 
 void MainWindow::createActions()
@@ -166,9 +159,18 @@ void MainWindow::createActions()
     send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     send->setObjectName(QStringLiteral("sendAction"));
     QAction *reload = record->addAction(tr("&Reload from server"), this, [this] {
-        RecordEditorView *editor = currentEditor();
-        if (editor && (!editor->model()->isModified() || m_prompt(editor->title())))
+        QPointer<RecordEditorView> editor = currentEditor();
+        if (!editor)
+            return;
+        if (!editor->model()->isModified()) {
             editor->loadRecord(editor->model()->id());
+            return;
+        }
+        m_prompt(tr("%1 has changes that were not sent. Discard them and reload?").arg(editor->title()),
+                 [editor](bool discard) {
+                     if (discard && editor)
+                         editor->loadRecord(editor->model()->id());
+                 });
     });
     reload->setShortcut(QKeySequence::Refresh);
     QAction *list = record->addAction(tr("Reload &list"), this, &MainWindow::onAccountOrResourceChanged);
@@ -358,15 +360,18 @@ void MainWindow::offerDrafts()
     QStringList names;
     for (const Draft &draft : std::as_const(drafts))
         names.append(draft.key.resource + u' ' + draft.key.recordId);
-    if (!m_ask(tr("You have %n unsent draft(s) from an earlier session: %1. Open them again?", nullptr,
-                  int(drafts.size()))
-                   .arg(names.join(QStringLiteral(", ")))))
-        return;
-    for (const Draft &draft : std::as_const(drafts)) {
-        selectAccount(draft.key.accountId);
-        if (RecordEditorView *editor = openRecord(draft.key.resource, draft.key.recordId))
-            editor->restoreDraftAfterLoad(draft);
-    }
+    m_ask(tr("You have %n unsent draft(s) from an earlier session: %1. Open them again?", nullptr,
+             int(drafts.size()))
+              .arg(names.join(QStringLiteral(", "))),
+          [this, drafts](bool yes) {
+              if (!yes)
+                  return;
+              for (const Draft &draft : drafts) {
+                  selectAccount(draft.key.accountId);
+                  if (RecordEditorView *editor = openRecord(draft.key.resource, draft.key.recordId))
+                      editor->restoreDraftAfterLoad(draft);
+              }
+          });
 }
 
 QJsonObject MainWindow::currentAccount() const
@@ -466,18 +471,28 @@ RecordEditorView *MainWindow::currentEditor() const
     return qobject_cast<RecordEditorView *>(m_tabs->currentWidget());
 }
 
-bool MainWindow::closeEditor(int index)
+void MainWindow::closeEditor(int index)
 {
-    auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(index));
+    QPointer<RecordEditorView> editor = qobject_cast<RecordEditorView *>(m_tabs->widget(index));
     if (!editor)
-        return false;
-    if (editor->model()->isModified() && !m_prompt(editor->title()))
-        return false;
+        return;
+    if (!editor->model()->isModified()) {
+        removeEditor(editor);
+        return;
+    }
+    m_prompt(tr("%1 has changes that were not sent. Discard them?").arg(editor->title()),
+             [this, editor](bool discard) {
+                 if (discard && editor)
+                     removeEditor(editor);
+             });
+}
+
+void MainWindow::removeEditor(RecordEditorView *editor)
+{
     m_undoGroup->removeStack(editor->model()->undoStack());
-    m_tabs->removeTab(index);
+    m_tabs->removeTab(m_tabs->indexOf(editor));
     editor->deleteLater();
     updateTitle();
-    return true;
 }
 
 void MainWindow::updateTitle()
@@ -501,11 +516,23 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (editor && editor->model()->isModified())
             modified.append(editor->title());
     }
-    if (!modified.isEmpty() && !m_prompt(modified.join(QStringLiteral(", ")))) {
-        event->ignore();
+    if (modified.isEmpty() || m_closeConfirmed) {
+        event->accept();
         return;
     }
-    event->accept();
+    // Ask without blocking; close again once the user has said yes. The drafts stay on disk
+    // either way, so even "discard" can be undone at the next start.
+    event->ignore();
+    m_prompt(tr("%1 have changes that were not sent. Quit anyway? Your drafts are kept and offered "
+                "again at the next start.")
+                 .arg(modified.join(QStringLiteral(", "))),
+             [this](bool quit) {
+                 if (!quit)
+                     return;
+                 m_closeConfirmed = true;
+                 // Queued: the answer may come while this close event is still being handled.
+                 QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+             });
 }
 
 } // namespace crmdesk

@@ -2,6 +2,7 @@
 
 #include "api/apicall.h"
 #include "api/apiresult.h"
+#include "dialogs/confirm.h"
 #include "main/appservices.h"
 
 #include <QJsonArray>
@@ -30,16 +31,15 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // Questions to the user go through these, so tests can answer them without a modal loop.
-    using UnsavedChangesPrompt = std::function<bool(const QString &what)>; // true = discard
-    using YesNoPrompt = std::function<bool(const QString &question)>;
 
     explicit MainWindow(const AppServices &services, QWidget *parent = nullptr);
 
     // The connection in use: its profile id keys drafts and history.
     void setConnection(const QString &profileId, const QString &name, const QString &environment);
-    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_prompt = std::move(prompt); }
-    void setQuestionPrompt(YesNoPrompt prompt) { m_ask = std::move(prompt); }
+    // Questions to the user go through these (yes = discard the edits / go ahead), so that tests
+    // answer them and no modal loop ever runs.
+    void setUnsavedChangesPrompt(Confirm prompt) { m_prompt = std::move(prompt); }
+    void setQuestionPrompt(Confirm prompt) { m_ask = std::move(prompt); }
     // Offers the unsent drafts of this connection back; called once the accounts are known.
     void offerDrafts();
     void refreshAccounts();
@@ -53,7 +53,8 @@ public:
     RecordEditorView *currentEditor() const;
     RecordListPanel *recordList() const { return m_list; }
     ResponseInspector *inspector() const { return m_inspector; }
-    bool closeEditor(int index);
+    // Closes a record's tab, after asking when it has unsent edits.
+    void closeEditor(int index);
 
 Q_SIGNALS:
     void accountsLoaded();
@@ -89,8 +90,11 @@ private:
     QUndoGroup *m_undoGroup;
     QJsonArray m_accountData;
     QString m_environment;
-    UnsavedChangesPrompt m_prompt;
-    YesNoPrompt m_ask;
+    void removeEditor(RecordEditorView *editor);
+
+    Confirm m_prompt;
+    Confirm m_ask;
+    bool m_closeConfirmed = false;
     QPointer<ApiCall> m_accountsCall;
     QJsonObject m_capabilities;      // of the current account (contract §12)
     QStringList m_customFieldNames;  // of the current account (contract §14)
