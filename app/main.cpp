@@ -81,6 +81,8 @@ int runGui(int &argc, char **argv, QTextStream &err)
                      });
     QObject::connect(&connection, &crmdesk::ConnectionController::failed, window.get(),
                      [&window](const QString &message) { window->statusBar()->showMessage(message); });
+    QObject::connect(window.get(), &crmdesk::MainWindow::connectionChosen, &connection,
+                     &crmdesk::ConnectionController::connectSelected);
     if (!window->restoreGeometry(settings.windowGeometry()))
         window->resize(1400, 900);
     window->restoreState(settings.windowState());

@@ -80,6 +80,20 @@ ApiCall *TrutoClient::getRecord(const QString &resource, const QString &id,
                  options.integratedAccountId, isStream(options));
 }
 
+ApiCall *TrutoClient::resend(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                             const QString &idempotencyKey)
+{
+    const QByteArray encodedQuery = url.query(QUrl::FullyEncoded).toLatin1();
+    // The throttle is keyed on the account (contract §8.3), as for the original call.
+    QString accountId;
+    for (const QByteArray &pair : encodedQuery.split('&')) {
+        if (pair.startsWith("integrated_account_id="))
+            accountId = QUrl::fromPercentEncoding(pair.mid(int(qstrlen("integrated_account_id="))));
+    }
+    return start(method, url.path(QUrl::FullyEncoded).toLatin1(), encodedQuery, body,
+                 method == "GET" ? QString() : idempotencyKey, accountId, false);
+}
+
 ApiCall *TrutoClient::listRecords(const QString &resource, const QueryOptions &options)
 {
     return start("GET", resourcePath(resource), options.toEncodedQuery(), {}, {},

@@ -62,6 +62,13 @@ public:
     // entity_type is our best guess at the filter's name (contract §14, inferred).
     ApiCall *listFields(const QString &accountId, const QString &entityType = {});
 
+    // Sends an earlier request again (from history) to the current connection: the same method,
+    // path, query and body, with the current token and a new Idempotency-Key, because the old
+    // key would only replay the cached answer (contract §9). Only the path and query of `url`
+    // are used, so a request never follows an old base URL.
+    ApiCall *resend(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                    const QString &idempotencyKey);
+
     // The request a PATCH would send, without sending it (previews, snippets, history).
     SentRequest previewUpdate(const QString &resource, const QString &id, const QJsonObject &body,
                               const QueryOptions &options, const QString &idempotencyKey) const;

@@ -142,6 +142,25 @@ private Q_SLOTS:
         QCOMPARE(sent.header("Accept"), "application/json"_ba);
     }
 
+    // History's "Resend": the old path, query and body go to the current connection, with the
+    // current token and the new key, never to the base URL the old call used.
+    void shouldResendAnEarlierRequestToTheCurrentConnection()
+    {
+        m_network->respondWith({FakeResponse::json(200, R"({"id":"a b"})")});
+        const QUrl old = QUrl::fromEncoded(
+            "http://127.0.0.1:9/unified/crm/contacts/a%20b?integrated_account_id=acc-1&remote_query%5Bq%5D=x%2By");
+        ApiResult result;
+        QVERIFY(await(m_client->resend("PATCH", old, R"({"title":"CTO"})"_ba, u"edit-2"_s), result));
+        const FakeRequest &sent = m_network->requests().first();
+        QCOMPARE(sent.verb, "PATCH"_ba);
+        QCOMPARE(sent.encodedUrl(),
+                 "https://api.truto.one/unified/crm/contacts/a%20b?integrated_account_id=acc-1&remote_query%5Bq%5D=x%2By"_ba);
+        QCOMPARE(sent.body, R"({"title":"CTO"})"_ba);
+        QCOMPARE(sent.header("Authorization"), "Bearer " + kToken);
+        QCOMPARE(sent.header("Idempotency-Key"), "edit-2"_ba);
+        QVERIFY(result.ok());
+    }
+
     void shouldPreviewExactlyWhatThePatchSends()
     {
         m_network->respondWith({FakeResponse::json(200, "{}")});

@@ -59,7 +59,7 @@ int runChild(int argc, char **argv)
     TrutoClient client(&network);
     client.setConfig(sandboxConfig(baseUrl, token));
     MainWindow window(servicesFor(&client, &drafts));
-    window.setQuestionPrompt([](const QString &, auto answer) { answer(false); });
+    window.setQuestionPrompt([](const Question &, const Answer &answer) { answer(false); });
     window.setConnection(QStringLiteral("sandbox"), QStringLiteral("Embedded sandbox"), QStringLiteral("sandbox"));
     window.show();
 
@@ -136,8 +136,8 @@ private Q_SLOTS:
         client.setConfig(sandboxConfig(server.baseUrl(), server.token()));
         MainWindow window(servicesFor(&client, &drafts));
         QStringList asked;
-        window.setQuestionPrompt([&asked](const QString &question, auto answer) {
-            asked.append(question);
+        window.setQuestionPrompt([&asked](const Question &question, const Answer &answer) {
+            asked.append(question.text);
             answer(true);
         });
         window.setConnection(QStringLiteral("sandbox"), QStringLiteral("Embedded sandbox"), QStringLiteral("sandbox"));

@@ -65,8 +65,8 @@ class TestEndToEnd : public QObject
         services.client = m_client;
         services.drafts = drafts;
         auto window = std::make_unique<MainWindow>(services);
-        window->setQuestionPrompt([](const QString &, auto answer) { answer(true); });
-        window->setUnsavedChangesPrompt([](const QString &, auto answer) { answer(true); });
+        window->setQuestionPrompt([](const Question &, const Answer &answer) { answer(true); });
+        window->setUnsavedChangesPrompt([](const Question &, const Answer &answer) { answer(true); });
         window->setConnection(QStringLiteral("sandbox"), QStringLiteral("Embedded sandbox"), QStringLiteral("sandbox"));
         window->resize(1400, 900);
         window->show();
@@ -196,7 +196,7 @@ private Q_SLOTS:
             QTest::keyClicks(name, QStringLiteral("Draft survives"));
             QCOMPARE(drafts.list().size(), 1);
             // The window goes away without sending, as after a crash.
-            window->setUnsavedChangesPrompt([](const QString &, auto answer) { answer(true); });
+            window->setUnsavedChangesPrompt([](const Question &, const Answer &answer) { answer(true); });
         }
         auto window = makeWindow(&drafts);
         QTRY_VERIFY_WITH_TIMEOUT(window->currentEditor() && window->currentEditor()->model()->isModified(), 10000);
@@ -249,8 +249,8 @@ private Q_SLOTS:
         QTest::keyClicks(first, QStringLiteral("!"));
         QStringList asked;
         bool answer = false;
-        window->setUnsavedChangesPrompt([&](const QString &question, auto reply) {
-            asked.append(question);
+        window->setUnsavedChangesPrompt([&](const Question &question, const Answer &reply) {
+            asked.append(question.text);
             reply(answer);
         });
         window->close();

@@ -5,8 +5,11 @@
 #include "editors/recordeditorview.h"
 #include "editors/recordform.h"
 #include "schema/schema.h"
+#include "snippets/copyasmenu.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -232,6 +235,27 @@ private Q_SLOTS:
         stack->redo();
         QCOMPARE(first->text(), QStringLiteral("Augusta"));
         QCOMPARE(bodyOfPreview(*view), QJsonObject({{QStringLiteral("first_name"), QStringLiteral("Augusta")}}));
+    }
+
+    void shouldCopyTheRequestAsCurlWithTheTokenRedacted()
+    {
+        ConnectionConfig config = m_client->config();
+        config.token = QStringLiteral("secret-token-123456");
+        m_client->setConfig(config);
+        auto view = makeEditor(QStringLiteral("contacts"), contactRecord(), QStringLiteral("Capsule"));
+        auto *title = field<QLineEdit>(*view, QStringLiteral("title"));
+        title->selectAll();
+        QTest::keyClicks(title, QStringLiteral("CTO"));
+        auto *menu = view->findChild<QPushButton *>(QStringLiteral("copyAsButton"))->menu();
+        auto *copyAs = qobject_cast<CopyAsMenu *>(menu);
+        QVERIFY(copyAs);
+        copyAs->formAction(SnippetForm::Curl)->trigger();
+        const QString curl = QGuiApplication::clipboard()->text();
+        QVERIFY2(curl.startsWith(QLatin1String("curl")), qPrintable(curl));
+        QVERIFY(curl.contains(QString::fromUtf8(view->previewRequest().url.toEncoded())));
+        QVERIFY(curl.contains(QLatin1String("\"title\": \"CTO\"")));
+        QVERIFY(curl.contains(QLatin1String("<your_api_token>")));
+        QVERIFY(!curl.contains(QLatin1String("secret-token-123456")));
     }
 
     void shouldValidateTheIntegratedAccountId()

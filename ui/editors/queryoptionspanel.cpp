@@ -43,7 +43,7 @@ QueryOptionsPanel::QueryOptionsPanel(const ResourceSchema &schema, QWidget *pare
     m_remoteQuery->setObjectName(QStringLiteral("query_remote_query"));
     m_remoteQuery->setAccessibleName(QStringLiteral("remote_query"));
     m_remoteQuery->setPlaceholderText(QStringLiteral("{\"foo\": \"bar\"}"));
-    m_remoteQuery->setMaximumHeight(60);
+    m_remoteQuery->setMaximumHeight(48);
     m_remoteQuery->setTabChangesFocus(true);
     m_problems->setObjectName(QStringLiteral("queryProblems"));
     m_problems->setStyleSheet(QStringLiteral("color: #b3261e;"));

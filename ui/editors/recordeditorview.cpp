@@ -6,6 +6,7 @@
 #include "editors/queryoptionspanel.h"
 #include "editors/recordform.h"
 #include "editors/structurededitors.h"
+#include "snippets/copyasmenu.h"
 #include "store/draftrecorder.h"
 
 #include <QComboBox>
@@ -92,11 +93,13 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     auto *previewBox = new QGroupBox(tr("Request preview"), this);
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview);
-    auto *side = new QWidget(this);
-    auto *sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(queryBox);
-    sideLayout->addWidget(previewBox, 1);
+    // The preview is what people check before sending; it gets the larger share.
+    auto *side = new QSplitter(Qt::Vertical, this);
+    side->setObjectName(QStringLiteral("requestSplitter"));
+    side->addWidget(queryBox);
+    side->addWidget(previewBox);
+    side->setStretchFactor(0, 1);
+    side->setStretchFactor(1, 3);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(scroll);
@@ -104,8 +107,27 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
+    auto *copyAs = new QPushButton(tr("Copy as"), this);
+    copyAs->setObjectName(QStringLiteral("copyAsButton"));
+    copyAs->setToolTip(tr("Copy this request as curl, fetch, Python or an SDK call (token redacted)"));
+    auto *copyMenu = new CopyAsMenu(
+        [this] {
+            SnippetRequest request;
+            request.request = previewRequest();
+            request.resource = m_schema.name;
+            request.recordId = m_model->id();
+            return m_model->isLoaded() ? request : SnippetRequest();
+        },
+        copyAs);
+    copyMenu->setTokenSource([client = m_client] { return client->config().token; });
+    connect(copyMenu, &CopyAsMenu::copied, this, [this](SnippetForm, bool withToken) {
+        m_summary->setText(withToken ? tr("Copied, with the token: handle with care.") : tr("Copied (token redacted)."));
+    });
+    copyAs->setMenu(copyMenu);
+
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_summary, 1);
+    bottom->addWidget(copyAs);
     bottom->addWidget(m_progress);
     bottom->addWidget(m_cancel);
     bottom->addWidget(m_send);
@@ -197,7 +219,7 @@ void RecordEditorView::restoreDraftAfterLoad(const Draft &draft)
     };
 }
 
-void RecordEditorView::setServerChangeCheck(bool enabled, Confirm prompt)
+void RecordEditorView::setServerChangeCheck(bool enabled, Confirmation prompt)
 {
     m_checkServerChanges = enabled;
     m_overwritePrompt = std::move(prompt);
@@ -352,7 +374,8 @@ void RecordEditorView::onFreshCopy(const ApiResult &result)
             return;
         }
         QPointer<RecordEditorView> self(this);
-        m_overwritePrompt(question, [self, notSent](bool overwrite) {
+        m_overwritePrompt({tr("Changed on the server"), question, tr("Send anyway")},
+                          [self, notSent](bool overwrite) {
             if (!self)
                 return;
             if (overwrite)

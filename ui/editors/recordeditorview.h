@@ -2,7 +2,7 @@
 
 #include "api/apicall.h"
 #include "api/apiresult.h"
-#include "dialogs/confirm.h"
+#include "dialogs/confirmation.h"
 #include "records/recordmodel.h"
 #include "records/validation.h"
 #include "schema/fieldstate.h"
@@ -55,7 +55,7 @@ public:
     // Puts a draft's edits back once the record has loaded, warning when the server changed it.
     void restoreDraftAfterLoad(const Draft &draft);
     // Before sending, re-read the record and ask before overwriting a newer version (§16.1).
-    void setServerChangeCheck(bool enabled, Confirm prompt = {});
+    void setServerChangeCheck(bool enabled, Confirmation prompt = {});
     void setEnvironmentLabel(const QString &label);
     // Writes are refused with this reason (sandbox or blocked accounts), or allowed when empty.
     void setReadOnlyReason(const QString &reason);
@@ -111,7 +111,7 @@ private:
     DraftRecorder *m_drafts = nullptr;
     std::function<void()> m_afterLoad; // one-shot work once the record has loaded
     bool m_checkServerChanges = false;
-    Confirm m_overwritePrompt;
+    Confirmation m_overwritePrompt;
 };
 
 } // namespace crmdesk

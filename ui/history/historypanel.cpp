@@ -322,8 +322,7 @@ void HistoryPanel::openSelected()
 void HistoryPanel::resendSelected()
 {
     const std::optional<HistoryEntry> entry = selectedEntry();
-    // Only a PATCH: it carries its Idempotency-Key and the user's intent (contract §9); a GET
-    // is reopened from the editor instead.
+    // Only writes are resent; a GET is simply reopened from the editor.
     if (!entry || entry->method != "PATCH")
         return;
     Q_EMIT resendRequested(*entry);

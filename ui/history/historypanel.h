@@ -66,7 +66,9 @@ public:
 Q_SIGNALS:
     // Show this stored call in the response inspector.
     void openRequested(const crmdesk::ApiResult &result);
-    // Send this PATCH again (only ever emitted for PATCH entries).
+    // Send this PATCH again (only ever emitted for PATCH entries). Its headers are the redacted
+    // copies; the receiver sends it with the current token and a new Idempotency-Key, since
+    // the stored key would only replay Truto's cached response (contract §9).
     void resendRequested(const crmdesk::HistoryEntry &entry);
     // Diff two stored calls, the older one first.
     void compareRequested(const crmdesk::ApiResult &older, const crmdesk::ApiResult &newer);

@@ -2,7 +2,9 @@
 
 #include "api/apicall.h"
 #include "api/trutoclient.h"
+#include "connections/connectionsdialog.h"
 #include "editors/recordeditorview.h"
+#include "history/historypanel.h"
 #include "editors/recordform.h"
 #include "inspector/responseinspector.h"
 #include "main/recordlistpanel.h"
@@ -25,6 +27,7 @@
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace crmdesk {
 
@@ -93,6 +96,26 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
+    if (m_services.history) {
+        auto *history = new HistoryPanel(m_services.history, this);
+        auto *historyDock = new QDockWidget(tr("History"), this);
+        historyDock->setObjectName(QStringLiteral("historyDock"));
+        historyDock->setWidget(history);
+        addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+        tabifyDockWidget(inspectorDock, historyDock);
+        inspectorDock->raise();
+        connect(history, &HistoryPanel::openRequested, this, [this, inspectorDock](const ApiResult &result) {
+            m_inspector->showResult(result);
+            inspectorDock->raise();
+        });
+        connect(history, &HistoryPanel::compareRequested, this,
+                [this, inspectorDock](const ApiResult &older, const ApiResult &newer) {
+                    m_inspector->showResult(newer);
+                    m_inspector->compareWith(older);
+                    inspectorDock->raise();
+                });
+        connect(history, &HistoryPanel::resendRequested, this, &MainWindow::resend);
+    }
     // The form is the work; the response is read beside it, so it gets the smaller share.
     resizeDocks({listDock}, {260}, Qt::Horizontal);
     resizeDocks({inspectorDock}, {300}, Qt::Vertical);
@@ -120,14 +143,15 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
             m_undoGroup->setActiveStack(editor->model()->undoStack());
         updateTitle();
     });
-    m_prompt = messageBoxConfirm(this, tr("Unsaved changes"), QMessageBox::Discard, QMessageBox::Cancel);
-    m_ask = messageBoxConfirm(this, tr("CRM Desk"));
+    m_prompt = messageBoxConfirmation(this);
+    m_ask = messageBoxConfirmation(this);
 }
 
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *connections = file->addAction(tr("C&onnections…"), this, &MainWindow::connectionsRequested);
+    QAction *connections = file->addAction(tr("C&onnections…"), this, &MainWindow::showConnections);
+    connections->setEnabled(m_services.settings && m_services.secrets);
     connections->setObjectName(QStringLiteral("connectionsAction"));
     connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     QAction *reloadAccounts = file->addAction(tr("Reload &accounts"), this, &MainWindow::refreshAccounts);
@@ -166,7 +190,9 @@ void MainWindow::createActions()
             editor->loadRecord(editor->model()->id());
             return;
         }
-        m_prompt(tr("%1 has changes that were not sent. Discard them and reload?").arg(editor->title()),
+        m_prompt({tr("Unsent changes"),
+                  tr("%1 has changes that were not sent. Discard them and reload?").arg(editor->title()),
+                  tr("Discard and reload")},
                  [editor](bool discard) {
                      if (discard && editor)
                          editor->loadRecord(editor->model()->id());
@@ -179,8 +205,17 @@ void MainWindow::createActions()
 
 void MainWindow::setConnection(const QString &profileId, const QString &name, const QString &environment)
 {
-    if (m_services.profileId != profileId)
+    if (m_services.profileId != profileId) {
+        // Records belong to the connection they were loaded from: never send them elsewhere.
+        // Their unsent edits stay in drafts and come back with that connection.
+        for (int i = m_tabs->count() - 1; i >= 0; --i) {
+            if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
+                removeEditor(editor);
+        }
+        m_accounts->clear();
+        m_accountData = {};
         m_draftsOffered = false; // each connection has drafts of its own
+    }
     m_services.profileId = profileId;
     m_environment = environment;
     m_connection->setText(QStringLiteral(" %1 · %2 ").arg(name, environment));
@@ -348,6 +383,38 @@ void MainWindow::recordInHistory(const ApiResult &result)
     m_services.history->append(entry);
 }
 
+void MainWindow::showConnections()
+{
+    if (!m_services.settings || !m_services.secrets)
+        return;
+    auto *dialog = new ConnectionsDialog(m_services.settings, m_services.secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showProfile(m_services.profileId == QLatin1String("sandbox") ? QString() : m_services.profileId);
+    connect(dialog, &ConnectionsDialog::connectionChosen, this, &MainWindow::connectionChosen);
+    // A new token for the connection in use must reach the client too.
+    connect(dialog, &ConnectionsDialog::profileSaved, this, [this](const QString &profileId) {
+        if (profileId == m_services.profileId)
+            Q_EMIT connectionChosen();
+    });
+    dialog->open();
+}
+
+void MainWindow::resend(const HistoryEntry &entry)
+{
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ApiCall *call = m_client->resend(entry.method, QUrl::fromEncoded(entry.url), entry.requestBody, key);
+    statusBar()->showMessage(tr("Sending %1 %2 again…").arg(QString::fromLatin1(entry.method), entry.resource));
+    connect(call, &ApiCall::finished, this, [this](const ApiResult &result) {
+        m_inspector->showResult(result);
+        recordInHistory(result);
+        statusBar()->showMessage(result.ok() ? tr("Sent again: %1").arg(result.httpStatus) : result.errorString, 6000);
+        // The current record may have changed on the server: show it as it is now, unless it
+        // holds unsent edits.
+        if (RecordEditorView *editor = currentEditor(); editor && !editor->model()->isModified())
+            editor->loadRecord(editor->model()->id());
+    });
+}
+
 void MainWindow::offerDrafts()
 {
     m_draftsOffered = true;
@@ -360,9 +427,11 @@ void MainWindow::offerDrafts()
     QStringList names;
     for (const Draft &draft : std::as_const(drafts))
         names.append(draft.key.resource + u' ' + draft.key.recordId);
-    m_ask(tr("You have %n unsent draft(s) from an earlier session: %1. Open them again?", nullptr,
-             int(drafts.size()))
-              .arg(names.join(QStringLiteral(", "))),
+    m_ask({tr("Unsent drafts"),
+           tr("You have %n unsent draft(s) from an earlier session: %1. Open them again?", nullptr,
+              int(drafts.size()))
+               .arg(names.join(QStringLiteral(", "))),
+           tr("Open drafts")},
           [this, drafts](bool yes) {
               if (!yes)
                   return;
@@ -480,7 +549,8 @@ void MainWindow::closeEditor(int index)
         removeEditor(editor);
         return;
     }
-    m_prompt(tr("%1 has changes that were not sent. Discard them?").arg(editor->title()),
+    m_prompt({tr("Unsent changes"), tr("%1 has changes that were not sent. Discard them?").arg(editor->title()),
+              tr("Discard")},
              [this, editor](bool discard) {
                  if (discard && editor)
                      removeEditor(editor);
@@ -523,9 +593,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Ask without blocking; close again once the user has said yes. The drafts stay on disk
     // either way, so even "discard" can be undone at the next start.
     event->ignore();
-    m_prompt(tr("%1 have changes that were not sent. Quit anyway? Your drafts are kept and offered "
-                "again at the next start.")
-                 .arg(modified.join(QStringLiteral(", "))),
+    m_prompt({tr("Unsent changes"),
+              tr("%1: changes not sent yet. Quit anyway? Your drafts are kept and offered again at the "
+                 "next start.")
+                  .arg(modified.join(QStringLiteral(", "))),
+              tr("Quit")},
              [this](bool quit) {
                  if (!quit)
                      return;

@@ -2,7 +2,7 @@
 
 #include "api/apicall.h"
 #include "api/apiresult.h"
-#include "dialogs/confirm.h"
+#include "dialogs/confirmation.h"
 #include "main/appservices.h"
 
 #include <QJsonArray>
@@ -21,7 +21,9 @@ namespace crmdesk {
 
 class RecordEditorView;
 class RecordListPanel;
+class HistoryPanel;
 class LiveMetaLoader;
+struct HistoryEntry;
 class ResponseInspector;
 class TrutoClient;
 
@@ -38,8 +40,8 @@ public:
     void setConnection(const QString &profileId, const QString &name, const QString &environment);
     // Questions to the user go through these (yes = discard the edits / go ahead), so that tests
     // answer them and no modal loop ever runs.
-    void setUnsavedChangesPrompt(Confirm prompt) { m_prompt = std::move(prompt); }
-    void setQuestionPrompt(Confirm prompt) { m_ask = std::move(prompt); }
+    void setUnsavedChangesPrompt(Confirmation prompt) { m_prompt = std::move(prompt); }
+    void setQuestionPrompt(Confirmation prompt) { m_ask = std::move(prompt); }
     // Offers the unsent drafts of this connection back; called once the accounts are known.
     void offerDrafts();
     void refreshAccounts();
@@ -53,13 +55,15 @@ public:
     RecordEditorView *currentEditor() const;
     RecordListPanel *recordList() const { return m_list; }
     ResponseInspector *inspector() const { return m_inspector; }
+    void showConnections();
     // Closes a record's tab, after asking when it has unsent edits.
     void closeEditor(int index);
 
 Q_SIGNALS:
     void accountsLoaded();
     void capabilitiesLoaded();
-    void connectionsRequested();
+    // The user chose another connection in the Connections dialog (AppSettings has it).
+    void connectionChosen();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +78,7 @@ private:
     void applyAccountRules(RecordEditorView *editor) const;
     void applyLiveFieldRules(RecordEditorView *editor);
     void recordInHistory(const ApiResult &result);
+    void resend(const HistoryEntry &entry);
     void updateTitle();
     QString accountReadOnlyReason(const QJsonObject &account) const;
     QJsonObject currentAccount() const;
@@ -92,8 +97,8 @@ private:
     QString m_environment;
     void removeEditor(RecordEditorView *editor);
 
-    Confirm m_prompt;
-    Confirm m_ask;
+    Confirmation m_prompt;
+    Confirmation m_ask;
     bool m_closeConfirmed = false;
     QPointer<ApiCall> m_accountsCall;
     QJsonObject m_capabilities;      // of the current account (contract §12)
