@@ -83,9 +83,7 @@ int runGui(int &argc, char **argv, QTextStream &err)
                      [&window](const QString &message) { window->statusBar()->showMessage(message); });
     QObject::connect(window.get(), &crmdesk::MainWindow::connectionChosen, &connection,
                      &crmdesk::ConnectionController::connectSelected);
-    if (!window->restoreGeometry(settings.windowGeometry()))
-        window->resize(1400, 900);
-    window->restoreState(settings.windowState());
+    window->restoreLayout(settings.windowGeometry(), settings.windowState());
     QObject::connect(&app, &QApplication::aboutToQuit, window.get(), [&window, &settings] {
         settings.setWindowGeometry(window->saveGeometry());
         settings.setWindowState(window->saveState());

@@ -98,8 +98,9 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     side->setObjectName(QStringLiteral("requestSplitter"));
     side->addWidget(queryBox);
     side->addWidget(previewBox);
-    side->setStretchFactor(0, 1);
-    side->setStretchFactor(1, 3);
+    side->setStretchFactor(0, 0);
+    side->setStretchFactor(1, 1);
+    side->setSizes({queryBox->sizeHint().height(), 10 * queryBox->sizeHint().height()});
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(scroll);

@@ -24,6 +24,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUrlQuery>
@@ -116,9 +117,6 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
                 });
         connect(history, &HistoryPanel::resendRequested, this, &MainWindow::resend);
     }
-    // The form is the work; the response is read beside it, so it gets the smaller share.
-    resizeDocks({listDock}, {260}, Qt::Horizontal);
-    resizeDocks({inspectorDock}, {300}, Qt::Vertical);
 
     createActions();
     statusBar()->showMessage(tr("Starting…"));
@@ -576,6 +574,30 @@ void MainWindow::updateTitle()
     setWindowTitle((editor ? editor->title().remove(QStringLiteral(" *")) + QStringLiteral("[*] — ")
                            : QString()) + QStringLiteral("CRM Desk") + (editor ? QString() : QStringLiteral("[*]")));
     setWindowModified(anyModified);
+}
+
+void MainWindow::restoreLayout(const QByteArray &geometry, const QByteArray &state)
+{
+    if (!restoreGeometry(geometry))
+        resize(1400, 900);
+    m_docksSized = restoreState(state);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_docksSized)
+        return;
+    m_docksSized = true;
+    // The form is the work; the response is read below it, so it gets the smaller share. A
+    // layout the user arranged (restoreLayout) is left alone. Queued: the first layout pass
+    // has to have happened for the sizes to stick.
+    QTimer::singleShot(0, this, [this] {
+        if (auto *inspectorDock = findChild<QDockWidget *>(QStringLiteral("inspectorDock")))
+            resizeDocks({inspectorDock}, {height() * 30 / 100}, Qt::Vertical);
+        if (auto *listDock = findChild<QDockWidget *>(QStringLiteral("recordsDock")))
+            resizeDocks({listDock}, {qMax(220, width() / 6)}, Qt::Horizontal);
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

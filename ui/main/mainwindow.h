@@ -56,6 +56,8 @@ public:
     RecordListPanel *recordList() const { return m_list; }
     ResponseInspector *inspector() const { return m_inspector; }
     void showConnections();
+    // Puts back the window the user left; a first start gets the default proportions.
+    void restoreLayout(const QByteArray &geometry, const QByteArray &state);
     // Closes a record's tab, after asking when it has unsent edits.
     void closeEditor(int index);
 
@@ -67,6 +69,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -100,6 +103,7 @@ private:
     Confirmation m_prompt;
     Confirmation m_ask;
     bool m_closeConfirmed = false;
+    bool m_docksSized = false;
     QPointer<ApiCall> m_accountsCall;
     QJsonObject m_capabilities;      // of the current account (contract §12)
     QStringList m_customFieldNames;  // of the current account (contract §14)
