@@ -10,6 +10,7 @@
 #include "store/historystore.h"
 #include "store/keychainsecretstore.h"
 #include "store/metacache.h"
+#include "store/secretstore.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -84,6 +85,12 @@ int runGui(int &argc, char **argv, QTextStream &err)
     QObject::connect(window.get(), &crmdesk::MainWindow::connectionChosen, &connection,
                      &crmdesk::ConnectionController::connectSelected);
     window->restoreLayout(settings.windowGeometry(), settings.windowState());
+    // Without a secret store, tokens live for this session only: the user must know.
+    QObject::connect(&secrets, &crmdesk::SecretStore::persistenceChanged, window.get(),
+                     [&window](bool persistent, const QString &message) {
+                         if (!persistent)
+                             window->statusBar()->showMessage(message);
+                     });
     QObject::connect(&app, &QApplication::aboutToQuit, window.get(), [&window, &settings] {
         settings.setWindowGeometry(window->saveGeometry());
         settings.setWindowState(window->saveState());

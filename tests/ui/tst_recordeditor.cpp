@@ -9,6 +9,7 @@
 
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -256,6 +257,27 @@ private Q_SLOTS:
         QVERIFY(curl.contains(QLatin1String("\"title\": \"CTO\"")));
         QVERIFY(curl.contains(QLatin1String("<your_api_token>")));
         QVERIFY(!curl.contains(QLatin1String("secret-token-123456")));
+    }
+
+    void shouldShowAndEditDateTimesWithTheirTimeZone()
+    {
+        QJsonObject record = QJsonDocument::fromJson(
+            R"({"id": "e-2", "subject": "Demo", "engagement_type": "meeting", "start_time": "2026-11-23T14:30:00+01:00"})").object();
+        auto view = makeEditor(QStringLiteral("engagements"), record, QStringLiteral("Close"));
+        auto *picker = view->findChild<QDateTimeEdit *>(QStringLiteral("field_start_time_picker"));
+        auto *offset = view->findChild<QComboBox *>(QStringLiteral("field_start_time_offset"));
+        QVERIFY(picker && offset);
+        QCOMPARE(picker->date(), QDate(2026, 11, 23));
+        QCOMPARE(picker->time(), QTime(14, 30));
+        QCOMPARE(offset->currentText(), QStringLiteral("+01:00"));
+        // Choosing another zone keeps the wall-clock time and changes the instant sent.
+        offset->setCurrentIndex(offset->findText(QStringLiteral("Z")));
+        Q_EMIT offset->activated(offset->currentIndex());
+        QCOMPARE(bodyOfPreview(*view).value(QLatin1String("start_time")).toString(), QStringLiteral("2026-11-23T14:30:00Z"));
+        auto *text = view->findChild<QLineEdit *>(QStringLiteral("field_start_time"));
+        text->selectAll();
+        QTest::keyClicks(text, QStringLiteral("tomorrow at noon"));
+        QVERIFY(view->findChild<QLabel *>(QStringLiteral("issue_start_time"))->text().contains(QLatin1String("ISO 8601")));
     }
 
     void shouldValidateTheIntegratedAccountId()

@@ -169,10 +169,14 @@ DateTimeFieldEditor::DateTimeFieldEditor(const FieldSpec &spec, QWidget *parent)
     m_picker->setCalendarPopup(true);
     m_picker->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_picker->setTimeSpec(Qt::UTC);
+    // The picker's lowest value stands for "not set", so an empty field never shows a date.
+    m_picker->setMinimumDateTime(QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC));
+    m_picker->setSpecialValueText(tr("not set"));
+    m_picker->setDateTime(m_picker->minimumDateTime());
     for (int minutes = -12 * 60; minutes <= 14 * 60; minutes += 30) {
         const QString label = minutes == 0 ? QStringLiteral("Z")
                                            : QStringLiteral("%1%2:%3")
-                                                 .arg(minutes < 0 ? u'-' : u'+')
+                                                 .arg(minutes < 0 ? QStringLiteral("-") : QStringLiteral("+"))
                                                  .arg(qAbs(minutes) / 60, 2, 10, QLatin1Char('0'))
                                                  .arg(qAbs(minutes) % 60, 2, 10, QLatin1Char('0'));
         m_offset->addItem(label, minutes * 60);
@@ -191,6 +195,11 @@ DateTimeFieldEditor::DateTimeFieldEditor(const FieldSpec &spec, QWidget *parent)
 
 void DateTimeFieldEditor::syncTextFromPicker()
 {
+    if (m_picker->dateTime() == m_picker->minimumDateTime()) {
+        m_text->clear();
+        notifyEdited();
+        return;
+    }
     const int offsetSeconds = m_offset->currentData().toInt();
     QDateTime local = m_picker->dateTime();
     local.setTimeZone(QTimeZone(offsetSeconds));
@@ -212,7 +221,9 @@ void DateTimeFieldEditor::showValue(const QJsonValue &value)
     const QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
     const QSignalBlocker pickerBlocker(m_picker);
     const QSignalBlocker offsetBlocker(m_offset);
-    if (parsed.isValid()) {
+    if (!parsed.isValid()) {
+        m_picker->setDateTime(m_picker->minimumDateTime());
+    } else {
         const int offset = parsed.offsetFromUtc();
         const int index = m_offset->findData(offset);
         m_offset->setCurrentIndex(index >= 0 ? index : m_offset->findData(0));

@@ -1,6 +1,7 @@
 #include "main/mainwindow.h"
 
 #include "api/apicall.h"
+#include "api/listpage.h"
 #include "api/trutoclient.h"
 #include "connections/connectionsdialog.h"
 #include "editors/recordeditorview.h"
@@ -227,8 +228,17 @@ void MainWindow::refreshAccounts()
 {
     if (m_accountsCall)
         return;
+    m_accountPages = {};
+    requestAccounts({});
+}
+
+void MainWindow::requestAccounts(const QString &cursor)
+{
     statusBar()->showMessage(tr("Loading integrated accounts…"));
-    m_accountsCall = m_client->listIntegratedAccounts({});
+    QueryOptions options;
+    options.limit = 100;
+    options.nextCursor = cursor;
+    m_accountsCall = m_client->listIntegratedAccounts(options);
     connect(m_accountsCall, &ApiCall::finished, this, &MainWindow::onAccounts);
 }
 
@@ -239,11 +249,21 @@ void MainWindow::onAccounts(const ApiResult &result)
         statusBar()->showMessage(tr("Could not load accounts: %1").arg(result.errorString));
         return;
     }
-    const QJsonObject page = result.json.object();
-    // Contract §6.3: the docs say "results", the SDKs read "result"; accept both.
-    m_accountData = page.value(QLatin1String("result")).toArray();
-    if (m_accountData.isEmpty())
-        m_accountData = page.value(QLatin1String("results")).toArray();
+    // Contract §6.3: the docs say "results", the SDKs read "result"; ListPage accepts both.
+    const std::optional<ListPage> page = ListPage::fromJson(result.json);
+    if (!page) {
+        statusBar()->showMessage(tr("The account list is not in the expected shape (no result array)"));
+        return;
+    }
+    for (const QJsonValue &account : page->records)
+        m_accountPages.append(account);
+    // Account lists are short; read them whole, page by page, up to a sane bound.
+    constexpr int kMaxAccounts = 5000;
+    if (page->hasMore() && m_accountPages.size() < kMaxAccounts) {
+        requestAccounts(page->nextCursor);
+        return;
+    }
+    m_accountData = std::exchange(m_accountPages, {});
     const QString previous = currentAccountId();
     {
         const QSignalBlocker blocker(m_accounts);

@@ -73,6 +73,7 @@ protected:
 
 private:
     void createActions();
+    void requestAccounts(const QString &cursor);
     void onAccounts(const ApiResult &result);
     void onAccountOrResourceChanged();
     void onAccountChanged();
@@ -97,6 +98,7 @@ private:
     ResponseInspector *m_inspector;
     QUndoGroup *m_undoGroup;
     QJsonArray m_accountData;
+    QJsonArray m_accountPages; // pages read so far by the current refresh
     QString m_environment;
     void removeEditor(RecordEditorView *editor);
 
