@@ -100,9 +100,10 @@ void appendRecord(QByteArray &out, Random &random, int i)
     out += R"(,"last_name":)";
     appendString(out, last);
     out += R"(,"name":")" + QByteArray(first) + ' ' + QByteArray(last) + '"';
-    out += R"(,"email_addresses":[{"email":")" + email + R"(","is_primary":true}])";
+    out += R"(,"email_addresses":[{"email":")" + email + R"(","is_primary":true})";
     if (random.below(3) == 0)
         out += R"(,{"email":"alt.)" + id + R"(@example.org","is_primary":false})";
+    out += ']';
     out += R"(,"phone_numbers":[{"number":")" + phone + R"(","type":"mobile"}])";
     out += R"(,"title":"Head of Operations","account":{"id":")" + QByteArray::number(random.below(5000))
            + R"(","name":)";
@@ -438,6 +439,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    app.setQuitOnLastWindowClosed(false); // each run closes its own window
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Response inspector benchmark"));
     parser.addHelpOption();

@@ -51,23 +51,6 @@ QString recordDisplayName(const QJsonObject &record)
     return record.value(QLatin1String("id")).toVariant().toString();
 }
 
-bool isEmptyValue(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return true;
-    case QJsonValue::String:
-        return value.toString().trimmed().isEmpty();
-    case QJsonValue::Array:
-        return value.toArray().isEmpty();
-    case QJsonValue::Object:
-        return value.toObject().isEmpty();
-    default:
-        return false;
-    }
-}
-
 RecordModel::RecordModel(const ResourceSchema &schema, QObject *parent)
     : QObject(parent), m_schema(schema)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schema/fieldstate.h"
+#include "schema/jsonvalues.h"
 #include "schema/resourceschema.h"
 
 #include <QJsonObject>
@@ -74,7 +75,5 @@ private:
 // A short label for a record: its person name, name, title, subject or content, else its id.
 QString recordDisplayName(const QJsonObject &record);
 
-// Whether a value counts as empty for "required" checks: null, "", [], {} or absent.
-bool isEmptyValue(const QJsonValue &value);
 
 } // namespace crmdesk

@@ -83,35 +83,5 @@ QJsonObject deepMerge(const QJsonObject &base, const QJsonObject &overlay)
     return merged;
 }
 
-bool isEmptyValue(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return true;
-    case QJsonValue::String:
-        return value.toString().trimmed().isEmpty();
-    case QJsonValue::Array: {
-        const QJsonArray array = value.toArray();
-        for (const QJsonValue &item : array) {
-            if (!isEmptyValue(item))
-                return false;
-        }
-        return true;
-    }
-    case QJsonValue::Object: {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (!isEmptyValue(it.value()))
-                return false;
-        }
-        return true;
-    }
-    case QJsonValue::Bool:
-    case QJsonValue::Double:
-        break;
-    }
-    return false;
-}
 
 } // namespace crmdesk::sandbox

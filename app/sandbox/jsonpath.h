@@ -1,5 +1,7 @@
 #pragma once
 
+#include "schema/jsonvalues.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -25,7 +27,7 @@ void removeValueAt(QJsonObject &object, const QStringList &path);
 // Objects are merged key by key (recursively); everything else replaces what was there.
 QJsonObject deepMerge(const QJsonObject &base, const QJsonObject &overlay);
 
-// null, "", whitespace, [] and {} are empty; so are arrays and objects of empty values.
-bool isEmptyValue(const QJsonValue &value);
+// The shared notion of "empty" (schema/jsonvalues.h), so the sandbox and the form agree.
+using crmdesk::isEmptyValue;
 
 } // namespace crmdesk::sandbox

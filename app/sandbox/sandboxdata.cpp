@@ -1,5 +1,6 @@
 #include "sandbox/sandboxdata.h"
 
+#include "schema/jsonvalues.h"
 #include "schema/schema.h"
 
 #include <QDir>
@@ -10,25 +11,6 @@
 namespace crmdesk::sandbox {
 
 namespace {
-
-std::optional<QJsonObject> readObject(const QString &fileName, QString *error)
-{
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("Cannot read %1: %2").arg(fileName, file.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (error)
-            *error = QStringLiteral("%1 is not a JSON object: %2")
-                         .arg(fileName, parseError.errorString());
-        return std::nullopt;
-    }
-    return document.object();
-}
 
 QList<StoredRecord> storedRecords(const ProviderMapping &mapping, const QJsonArray &natives,
                                   QString *error)
@@ -57,7 +39,7 @@ std::optional<SandboxData> SandboxData::load(const Schema &schema, const QString
     SandboxData data;
     data.schema = &schema;
 
-    const auto accounts = readObject(dir.filePath(QStringLiteral("accounts.json")), error);
+    const auto accounts = readJsonObjectFile(dir.filePath(QStringLiteral("accounts.json")), error);
     if (!accounts)
         return std::nullopt;
     auto registry = AccountRegistry::fromJson(*accounts, error);
@@ -65,7 +47,7 @@ std::optional<SandboxData> SandboxData::load(const Schema &schema, const QString
         return std::nullopt;
     data.accounts = std::move(*registry);
 
-    const auto mappings = readObject(dir.filePath(QStringLiteral("mappings.json")), error);
+    const auto mappings = readJsonObjectFile(dir.filePath(QStringLiteral("mappings.json")), error);
     if (!mappings)
         return std::nullopt;
     auto table = MappingTable::fromJson(*mappings, error);
@@ -73,7 +55,7 @@ std::optional<SandboxData> SandboxData::load(const Schema &schema, const QString
         return std::nullopt;
     data.mappings = std::move(*table);
 
-    const auto fields = readObject(dir.filePath(QStringLiteral("fields.json")), error);
+    const auto fields = readJsonObjectFile(dir.filePath(QStringLiteral("fields.json")), error);
     if (!fields)
         return std::nullopt;
     data.customFields = CustomFieldCatalog::fromJson(*fields);
@@ -82,7 +64,7 @@ std::optional<SandboxData> SandboxData::load(const Schema &schema, const QString
     QHash<QString, QJsonObject> seeds;
     for (const Account &account : data.accounts.accounts()) {
         if (!seeds.contains(account.records)) {
-            const auto seed = readObject(
+            const auto seed = readJsonObjectFile(
                 dir.filePath(QStringLiteral("records-%1.json").arg(account.records)), error);
             if (!seed)
                 return std::nullopt;

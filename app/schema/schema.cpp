@@ -1,9 +1,8 @@
 #include "schema/schema.h"
 
+#include "schema/jsonvalues.h"
+
 #include <QDir>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <algorithm>
 
@@ -15,24 +14,13 @@ std::optional<Schema> Schema::loadFrom(const QString &directory, QString *error)
     const QDir dir(directory);
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &fileName : files) {
-        QFile file(dir.filePath(fileName));
-        if (!file.open(QIODevice::ReadOnly)) {
-            if (error)
-                *error = QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString());
+        const std::optional<QJsonObject> json = readJsonObjectFile(dir.filePath(fileName), error);
+        if (!json)
             return std::nullopt;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            if (error)
-                *error = QStringLiteral("%1 is not a schema file: %2")
-                             .arg(file.fileName(), parseError.errorString());
-            return std::nullopt;
-        }
-        ResourceSchema resource = ResourceSchema::fromJson(document.object());
+        ResourceSchema resource = ResourceSchema::fromJson(*json);
         if (resource.name.isEmpty()) {
             if (error)
-                *error = QStringLiteral("%1 names no resource").arg(file.fileName());
+                *error = QStringLiteral("%1 names no resource").arg(dir.filePath(fileName));
             return std::nullopt;
         }
         const QString name = resource.name;

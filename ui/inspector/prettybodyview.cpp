@@ -76,6 +76,8 @@ void PrettyBodyView::ensureLoaded()
         return;
     m_started = true;
     const BodyDocument &document = *m_document;
+    // Nothing to format: the notice is all there is, and it is there now.
+    m_ready = !document.isValidJson();
     if (document.kind == BodyKind::Empty) {
         m_view->setNotice(tr("The body is empty."));
         return;
