@@ -5,10 +5,24 @@
 #include "store/livemetamerger.h"
 #include "store/metacache.h"
 
+#include <QJsonArray>
 #include <QPointer>
 #include <QTimer>
 
 namespace crmdesk {
+
+QHash<QString, QString> fieldMappingFrom(const QJsonValue &responseMapping)
+{
+    QHash<QString, QString> out;
+    for (const QJsonValue &value : responseMapping.toObject().value(QLatin1String("fields")).toArray()) {
+        const QJsonObject entry = value.toObject();
+        const QString unified = entry.value(QLatin1String("unified")).toString();
+        const QString native = entry.value(QLatin1String("native")).toString();
+        if (!unified.isEmpty() && !native.isEmpty())
+            out.insert(unified, native);
+    }
+    return out;
+}
 
 namespace {
 LivePolicyResult merged(const FieldPolicy &bundled, const QJsonObject &response, bool stale,
@@ -25,6 +39,7 @@ LivePolicyResult merged(const FieldPolicy &bundled, const QJsonObject &response,
         return result;
     }
     result.policy = LiveMetaMerger::merge(bundled, *live);
+    result.fieldMapping = fieldMappingFrom(response.value(QLatin1String("response_mapping")));
     result.live = true;
     result.stale = stale;
     result.note = source;

@@ -2,6 +2,8 @@
 
 #include "schema/fieldstate.h"
 
+#include <QHash>
+#include <QJsonValue>
 #include <QObject>
 #include <QUrl>
 
@@ -19,7 +21,13 @@ struct LivePolicyResult
     bool live = false;  // false: the bundled documentation alone (offline, or the call failed)
     bool stale = false; // from a cache entry older than its maximum age
     QString note;       // one sentence for the status line
+    // Unified path -> raw path, where the account's response_mapping is a plain table (the
+    // sandbox's is); Truto's own mappings are JSONata, which this does not evaluate.
+    QHash<QString, QString> fieldMapping;
 };
+
+// Reads {"fields": [{"unified": "first_name", "native": "properties.firstname"}, ...]}.
+QHash<QString, QString> fieldMappingFrom(const QJsonValue &responseMapping);
 
 // Fetches `meta/update` for an account and resource (contract §13), caches it per integration
 // and account (MetaCache), and merges it over the bundled policy. Offline, it falls back to a

@@ -3,6 +3,8 @@
 #include "editors/fieldrow.h"
 #include "editors/recordeditorview.h"
 #include "editors/recordform.h"
+#include "inspector/responseinspector.h"
+#include "inspector/unifiedrawview.h"
 #include "main/mainwindow.h"
 #include "main/recordlistpanel.h"
 #include "schema/schema.h"
@@ -238,6 +240,24 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(editor->model()->isLoaded(), 10000);
         QTest::mouseClick(editor->findChild<QToolButton *>(QStringLiteral("clear_title")), Qt::LeftButton);
         QVERIFY(!editor->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
+    }
+
+    // HubSpot keeps a contact's job title in properties.jobtitle, where the value alone would
+    // not say it comes from (several fields could hold the same text): the provider mapping
+    // served by the account links the unified field to its raw path.
+    void shouldLinkUnifiedFieldsToTheRawValuesTheyCameFrom()
+    {
+        auto window = makeWindow();
+        RecordEditorView *editor = openFirstRecord(*window, QStringLiteral("HubSpot"), QStringLiteral("contacts"));
+        QVERIFY(editor);
+        QVERIFY(editor->fieldMapping().contains(QStringLiteral("title")));
+        // The record's GET again, now that the mapping is known, as a person would press F5.
+        editor->loadRecord(editor->model()->id());
+        UnifiedRawView *view = window->inspector()->unifiedRawView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isAvailable() && view->linksReady(), 10000);
+        view->selectUnifiedField(QStringLiteral("title"));
+        QVERIFY2(view->highlightedRawPaths().contains(QStringLiteral("properties.jobtitle")),
+                 qPrintable(view->highlightedRawPaths().join(u',')));
     }
 
     void shouldAskBeforeClosingWithUnsentEdits()

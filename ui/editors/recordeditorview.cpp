@@ -156,8 +156,11 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
 
 RecordEditorView::~RecordEditorView()
 {
-    if (m_call)
+    if (m_call) {
+        // Cancelling reports finished() at once; this view must not hear it while half gone.
+        disconnect(m_call, nullptr, this, nullptr);
         m_call->cancel();
+    }
 }
 
 void RecordEditorView::setAccount(const QString &accountId, const QString &provider)

@@ -7,6 +7,7 @@
 #include "records/validation.h"
 #include "schema/fieldstate.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -48,6 +49,9 @@ public:
     // Replaces the documented policy, e.g. with one merged with the live account's metadata;
     // the note says where the field rules came from.
     void setFieldPolicy(const FieldPolicy &policy, const QString &note = {});
+    // The provider's mapping from unified to raw paths, for the inspector's side-by-side view.
+    void setFieldMapping(const QHash<QString, QString> &mapping) { m_fieldMapping = mapping; }
+    const QHash<QString, QString> &fieldMapping() const { return m_fieldMapping; }
     // Offers the account's custom field names in the custom fields editor.
     void setCustomFieldNames(const QStringList &names);
     // Keeps every edit on disk as it is made (see DraftRecorder).
@@ -108,6 +112,7 @@ private:
     QString m_idempotencyKey; // one per edit: kept across retries, new once the edit changes
     QString m_recordId;
     QPointer<ApiCall> m_call;
+    QHash<QString, QString> m_fieldMapping;
     DraftRecorder *m_drafts = nullptr;
     std::function<void()> m_afterLoad; // one-shot work once the record has loaded
     bool m_checkServerChanges = false;

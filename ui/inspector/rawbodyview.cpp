@@ -9,6 +9,7 @@
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -76,7 +77,12 @@ void RawBodyView::setDocument(std::shared_ptr<const BodyDocument> document)
     m_textLoaded = false;
     m_hexLoaded = false;
     m_revealOffset = -1;
-    setHexMode(m_document && m_document->kind == BodyKind::Binary);
+    // Only the mode: the text or hex is built when the view is shown (ensureLoaded).
+    const bool hex = m_document && m_document->kind == BodyKind::Binary;
+    m_stack->setCurrentWidget(hex ? static_cast<QWidget *>(m_hex) : m_text);
+    const QSignalBlocker textBlocker(m_textButton);
+    const QSignalBlocker hexBlocker(m_hexButton);
+    (hex ? m_hexButton : m_textButton)->setChecked(true);
 }
 
 void RawBodyView::setLargeBodyThreshold(qint64 bytes)

@@ -380,6 +380,7 @@ void MainWindow::applyLiveFieldRules(RecordEditorView *editor)
                          // A provider chosen by hand for a demo keeps the documented rules.
                          if (editor->provider().compare(provider, Qt::CaseInsensitive) == 0 || editor->provider().isEmpty())
                              editor->setFieldPolicy(result.policy, result.note);
+                         editor->setFieldMapping(result.fieldMapping);
                      });
 }
 
@@ -537,7 +538,10 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
         m_tabs->removeTab(m_tabs->indexOf(hint));
     const int index = m_tabs->addTab(editor, schema->label + QStringLiteral(": ") + id);
     m_tabs->setCurrentIndex(index);
-    connect(editor, &RecordEditorView::responseReceived, m_inspector, &ResponseInspector::showResult);
+    connect(editor, &RecordEditorView::responseReceived, this, [this, editor](const ApiResult &result) {
+        m_inspector->showResult(result);
+        m_inspector->setFieldMapping(editor->fieldMapping());
+    });
     connect(editor, &RecordEditorView::responseReceived, this, &MainWindow::recordInHistory);
     connect(editor, &RecordEditorView::streamStarted, m_inspector, &ResponseInspector::beginStream);
     connect(editor, &RecordEditorView::streamBytes, m_inspector, &ResponseInspector::appendStreamBytes);
