@@ -284,6 +284,10 @@ void ApiCall::classify(ApiResult &result, int networkError, const QString &netwo
     }
     if (!json || m_options.streaming || m_status == 204)
         return; // 204 has no body by definition (§8.1); a streamed body was never kept
+    // A DOM of a body this large would freeze the UI thread for seconds and take several times
+    // its size; nothing that edits records needs one, and the inspector indexes the bytes itself.
+    if (result.body.size() > kMaxParsedJsonBytes)
+        return;
     QJsonParseError parseError;
     result.json = QJsonDocument::fromJson(result.body, &parseError);
     if (result.body.isEmpty() || parseError.error != QJsonParseError::NoError) {

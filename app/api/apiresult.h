@@ -89,6 +89,10 @@ struct AttemptRecord
     QString retryReason;
 };
 
+// Bodies above this are kept as bytes only (no QJsonDocument): records and list pages are far
+// smaller, and the response inspector reads large bodies with its own streaming index.
+constexpr qsizetype kMaxParsedJsonBytes = 8 * 1024 * 1024;
+
 // One finished call: what was sent, what came back, exactly as received.
 struct ApiResult
 {
@@ -99,7 +103,8 @@ struct ApiResult
     QByteArray body;            // bytes exactly as received; a streamed 2xx body is not kept
     qint64 bodySize = 0;        // bytes received, also when streamed
     bool streamed = false;      // the body went out through ApiCall::bytesArrived
-    QJsonDocument json;         // parsed when the content type says JSON and it parses
+    QJsonDocument json;         // parsed when the content type says JSON, it parses, and the
+                                // body is at most kMaxParsedJsonBytes
     Timings timings;
     QList<AttemptRecord> attemptLog;
     ErrorKind errorKind = ErrorKind::None;

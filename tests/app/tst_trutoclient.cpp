@@ -142,6 +142,21 @@ private Q_SLOTS:
         QCOMPARE(sent.header("Accept"), "application/json"_ba);
     }
 
+    void shouldKeepAVeryLargeBodyAsBytesWithoutParsingItOnTheUiThread()
+    {
+        QByteArray big = "{\"result\":[";
+        while (big.size() <= kMaxParsedJsonBytes)
+            big += "{\"id\":\"0123456789\",\"name\":\"Ada Lovelace\"},";
+        big += "{}]}";
+        m_network->respondWith({FakeResponse::json(200, big)});
+        ApiResult result;
+        QVERIFY(await(getContact(), result));
+        QVERIFY(result.ok());
+        QCOMPARE(result.body.size(), big.size());
+        QVERIFY(result.body == big);
+        QVERIFY(result.json.isNull());
+    }
+
     // History's "Resend": the old path, query and body go to the current connection, with the
     // current token and the new key, never to the base URL the old call used.
     void shouldResendAnEarlierRequestToTheCurrentConnection()

@@ -251,10 +251,16 @@ private Q_SLOTS:
         RecordEditorView *editor = openFirstRecord(*window, QStringLiteral("HubSpot"), QStringLiteral("contacts"));
         QVERIFY(editor);
         QVERIFY(editor->fieldMapping().contains(QStringLiteral("title")));
-        // The record's GET again, now that the mapping is known, as a person would press F5.
-        editor->loadRecord(editor->model()->id());
         UnifiedRawView *view = window->inspector()->unifiedRawView();
-        QTRY_VERIFY_WITH_TIMEOUT(view->isAvailable() && view->linksReady(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isAvailable(), 10000);
+        window->inspector()->setCurrentPage(ResponseInspector::Page::UnifiedRaw); // the tab a person opens
+        // The record's GET again, now that the mapping is known, as a person would press F5;
+        // the side-by-side page stays where the user put it.
+        QSignalSpy loaded(window->inspector(), &ResponseInspector::bodyLoaded);
+        editor->loadRecord(editor->model()->id());
+        QVERIFY(loaded.wait(10000));
+        QTRY_COMPARE(int(window->inspector()->currentPage()), int(ResponseInspector::Page::UnifiedRaw));
+        QTRY_VERIFY_WITH_TIMEOUT(view->linksReady(), 10000);
         view->selectUnifiedField(QStringLiteral("title"));
         QVERIFY2(view->highlightedRawPaths().contains(QStringLiteral("properties.jobtitle")),
                  qPrintable(view->highlightedRawPaths().join(u',')));

@@ -1,6 +1,7 @@
 // The response inspector as the main window uses it: ApiResults in, signals out.
 #include "inspector/bodyviews.h"
 #include "inspector/errorsummary.h"
+#include "inspector/headersview.h"
 #include "inspector/jsontreemodel.h"
 #include "inspector/prettybodyview.h"
 #include "inspector/progressivetextedit.h"
@@ -96,6 +97,8 @@ void TestInspector::shouldShowEverythingAboutAResponse()
     auto *tabs = m_inspector->findChild<QTabWidget *>(u"inspectorTabs"_s);
     QCOMPARE(tabs->tabText(int(Page::Headers)), u"Headers (5)"_s);
     clickPage(Page::Headers);
+    QCOMPARE(m_inspector->headersView()->rowCount(), 5);
+    QCOMPARE(m_inspector->headersView()->highlightedHeaders().size(), 3);
     clickPage(Page::Request);
     QVERIFY(m_inspector->requestView()->requestLine().startsWith(u"GET https://api.truto.one/unified/crm/contacts/51"_s));
     clickPage(Page::Timing);

@@ -21,6 +21,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QToolButton>
 
 using namespace crmdesk;
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void shouldPagePrettyTextAboveTheThreshold();
     void shouldPageRawTextAboveTheThreshold();
     void shouldKeepVeryLongLinesExactWhenCopied();
+    void shouldHighlightOnlyTheLinesThatAreShown();
     void shouldHandleFiveThousandNestedLevels();
     void shouldFindTextAndMoveToTheNextMatch();
     void shouldFindKeyPathsInEveryView();
@@ -214,18 +218,21 @@ void TestInspectorBody::shouldPagePrettyTextAboveTheThreshold()
 
 void TestInspectorBody::shouldPageRawTextAboveTheThreshold()
 {
-    QByteArray body = fixtures::contactListBody(12000); // over 2 MB, one line
-    QVERIFY(body.size() > 2 * RawBodyView::PageBytes);
-    m_views->setLargeBodyThreshold(1024 * 1024);
+    const QByteArray body = fixtures::contactListBody(2700); // ~620 KB of ASCII on one line
+    const int pages = int((body.size() + RawBodyView::PageBytes - 1) / RawBodyView::PageBytes);
+    QVERIFY(pages >= 3);
+    m_views->setLargeBodyThreshold(64 * 1024);
     load(body);
     clickTab(BodyViews::View::Raw);
     RawBodyView *raw = m_views->rawView();
     QTRY_VERIFY(!raw->textView()->editor()->isLoading());
-    QCOMPARE(raw->textView()->pageCount(), 3);
+    QCOMPARE(raw->textView()->pageCount(), pages);
+    QVERIFY(raw->textView()->notice().contains(u"shown in pages"_s));
     QCOMPARE(raw->textView()->editor()->text(), QString::fromUtf8(body.left(RawBodyView::PageBytes)));
     QTest::mouseClick(child<QToolButton>(u"rawViewLastPage"_s), Qt::LeftButton);
     QTRY_VERIFY(!raw->textView()->editor()->isLoading());
-    QCOMPARE(raw->textView()->editor()->text(), QString::fromUtf8(body.mid(2 * RawBodyView::PageBytes)));
+    QCOMPARE(raw->textView()->currentPage(), pages - 1);
+    QCOMPARE(raw->textView()->editor()->text(), QString::fromUtf8(body.mid((pages - 1) * RawBodyView::PageBytes)));
 }
 
 void TestInspectorBody::shouldKeepVeryLongLinesExactWhenCopied()
@@ -242,6 +249,26 @@ void TestInspectorBody::shouldKeepVeryLongLinesExactWhenCopied()
     QTest::keyClick(raw, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(raw, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text(), QString::fromUtf8(body));
+}
+
+void TestInspectorBody::shouldHighlightOnlyTheLinesThatAreShown()
+{
+    m_views->setLargeBodyThreshold(100 * 1024 * 1024);
+    load(fixtures::contactListBody(300)); // about 4,500 pretty lines, one page
+    clickTab(BodyViews::View::Pretty);
+    ProgressiveTextEdit *pretty = m_views->prettyView()->view()->editor();
+    QTRY_VERIFY(m_views->prettyView()->isReady() && !pretty->isLoading());
+    QTextDocument *document = pretty->document();
+    QVERIFY(document->blockCount() > 4000);
+    const auto formatted = [document](int block) {
+        return !document->findBlockByNumber(block).layout()->formats().isEmpty();
+    };
+    QVERIFY(formatted(1));      // on screen: coloured
+    QVERIFY(!formatted(4000));  // never shown: no formats, no layout cost
+    pretty->setFocus();
+    QTest::keyClick(pretty, Qt::Key_End, Qt::ControlModifier);
+    QTRY_VERIFY(formatted(document->blockCount() - 2));
+    QVERIFY(!formatted(2000));
 }
 
 void TestInspectorBody::shouldHandleFiveThousandNestedLevels()

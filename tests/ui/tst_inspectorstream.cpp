@@ -1,10 +1,14 @@
 // Streams: LineSplitter and StreamRecorder on their own, then StreamView driven by clicks.
 #include "inspector/hexview.h"
+#include "inspector/lazyhighlighting.h"
 #include "inspector/streamrecorder.h"
 #include "inspector/streamview.h"
 
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void shouldSayWhatTheFileHoldsWhenSavingStartsLate();
     void shouldSaveTheKeptStartOfAFinishedStream();
     void shouldShowNdjsonLineByLineAsItArrives();
+    void shouldColourLinesOnceTheStreamSettles();
     void shouldShowBinaryStreamsAsSizeAndHex();
     void shouldAskToCancelAndReportIt();
     void shouldSaveFromTheButtonWhileStreaming();
@@ -143,6 +148,22 @@ void TestInspectorStream::shouldShowNdjsonLineByLineAsItArrives()
     QVERIFY2(view.statusText().startsWith(u"Finished: 59 bytes in "_s), qPrintable(view.statusText()));
     QVERIFY(view.statusText().endsWith(u" · 3 lines"_s));
     QVERIFY(!view.findChild<QPushButton *>(u"streamCancelButton"_s)->isEnabled());
+}
+
+void TestInspectorStream::shouldColourLinesOnceTheStreamSettles()
+{
+    StreamView view;
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.begin({});
+    view.append(R"({"id":"1","name":"Ada"})" "\n");
+    QTRY_COMPARE(view.lineCount(), 1);
+    auto *lines = view.findChild<QPlainTextEdit *>(u"streamLinesText"_s);
+    const QTextBlock first = lines->document()->firstBlock();
+    // Colour comes once lines stop scrolling past, not on every update of a fast stream.
+    QTRY_VERIFY(LazyHighlighting::isHighlighted(first));
+    QVERIFY(!first.layout()->formats().isEmpty());
 }
 
 void TestInspectorStream::shouldShowBinaryStreamsAsSizeAndHex()

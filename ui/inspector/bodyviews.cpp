@@ -60,7 +60,7 @@ BodyViews::BodyViews(QWidget *parent)
     m_saveButton->setEnabled(false);
     m_info->setObjectName(QStringLiteral("bodyInfoLabel"));
     m_info->setAccessibleName(tr("Body information"));
-    m_info->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_info->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); padding: 0 4px; }"));
 
     m_tree->setObjectName(QStringLiteral("jsonTreeView"));
     m_treeMessagePage->setObjectName(QStringLiteral("treeMessagePage"));
@@ -118,6 +118,9 @@ BodyViews::BodyViews(QWidget *parent)
     addAction(findAgain);
     connect(findAgain, &QAction::triggered, this, &BodyViews::findNext);
 
+    m_readingNotice.setSingleShot(true);
+    m_readingNotice.setInterval(150);
+    connect(&m_readingNotice, &QTimer::timeout, this, &BodyViews::showReading);
     connect(m_loader, &BodyLoader::loaded, this, &BodyViews::onLoaded);
     connect(m_searchEdit, &QLineEdit::returnPressed, this, &BodyViews::findNext);
     connect(m_findButton, &QPushButton::clicked, this, &BodyViews::findNext);
@@ -150,32 +153,47 @@ void BodyViews::setBody(const QByteArray &bytes, const QByteArray &contentType)
 {
     cancelTask(m_searchCancel);
     m_match = {};
-    setSearchStatus({});
+    // Nothing acts on the previous body any more (search and Save check m_document)...
     m_document.reset();
-    m_pretty->setDocument(nullptr);
-    m_raw->setDocument(nullptr);
-    m_saveButton->setEnabled(false);
-    setTreeMessage(tr("Reading %1…").arg(inspectorformat::bytes(bytes.size())), false);
-    m_info->setText(tr("Reading %1…").arg(inspectorformat::bytes(bytes.size())));
     m_loadTimer.start();
     m_loader->load(bytes, contentType);
+    // ...but it stays on screen for a moment: a fast load replaces it without first flashing
+    // (and repainting) a "Reading…" page; a slow one shows that page after a while.
+    m_readingBytes = bytes.size();
+    m_readingNotice.start();
+}
+
+void BodyViews::showReading()
+{
+    releaseViews();
+    setSearchStatus({});
+    m_saveButton->setEnabled(false);
+    const QString reading = tr("Reading %1…").arg(inspectorformat::bytes(m_readingBytes));
+    m_info->setText(reading);
+    setTreeMessage(reading, false);
+}
+
+void BodyViews::releaseViews()
+{
+    m_pretty->setDocument(nullptr);
+    m_raw->setDocument(nullptr);
+    m_tree->setModel(nullptr);
+    delete m_model;
+    m_model = nullptr;
 }
 
 void BodyViews::setPlaceholder(const QString &message)
 {
     m_loader->cancel();
+    m_readingNotice.stop();
     cancelTask(m_searchCancel);
     m_match = {};
     setSearchStatus({});
     m_document.reset();
-    m_pretty->setDocument(nullptr);
-    m_raw->setDocument(nullptr);
     m_saveButton->setEnabled(false);
     m_info->clear();
+    releaseViews();
     setTreeMessage(message, false);
-    m_tree->setModel(nullptr);
-    delete m_model;
-    m_model = nullptr;
 }
 
 bool BodyViews::isLoading() const
@@ -185,8 +203,10 @@ bool BodyViews::isLoading() const
 
 void BodyViews::onLoaded(const std::shared_ptr<const BodyDocument> &document)
 {
+    m_readingNotice.stop();
     m_document = document;
     const qint64 elapsed = m_loadTimer.elapsed();
+    setSearchStatus({});
     m_saveButton->setEnabled(true);
     m_pretty->setDocument(document);
     m_raw->setDocument(document);

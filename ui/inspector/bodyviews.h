@@ -2,11 +2,13 @@
 
 #include "inspector/backgroundtask.h"
 #include "inspector/bodydocument.h"
+#include "inspector/inspectorformat.h"
 #include "inspector/jsonpath.h"
 #include "inspector/savepathchooser.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -67,6 +69,8 @@ Q_SIGNALS:
 
 private:
     void onLoaded(const std::shared_ptr<const BodyDocument> &document);
+    void showReading();
+    void releaseViews();
     void setTreeMessage(const QString &message, bool offerRaw);
     void findNext();
     void chooseSaveTarget();
@@ -91,11 +95,13 @@ private:
     JsonTreeModel *m_model = nullptr; // owned; replaced with each body
 
     std::shared_ptr<const BodyDocument> m_document;
-    qint64 m_threshold = 2 * 1024 * 1024;
+    qint64 m_threshold = DefaultLargeBodyThreshold;
     SavePathChooser m_chooser;
     CancelFlag m_searchCancel;
     CancelFlag m_saveCancel;
     QElapsedTimer m_loadTimer;
+    QTimer m_readingNotice;
+    qint64 m_readingBytes = 0;
     bool m_userChoseView = false;
 
     struct Match

@@ -4,6 +4,14 @@
 
 #include <QtGlobal>
 
+namespace crmdesk {
+
+// Above this body size pretty and raw text are shown in pages (product principle 5). A shown
+// line costs the text engine about 0.5 KB, so whole-text views stay for small bodies only.
+inline constexpr qint64 DefaultLargeBodyThreshold = 512 * 1024;
+
+} // namespace crmdesk
+
 // Numbers as people read them in the inspector.
 namespace crmdesk::inspectorformat {
 

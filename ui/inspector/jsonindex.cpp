@@ -242,6 +242,21 @@ JsonIndex JsonIndex::build(const QByteArray &bytes, const std::atomic_bool *canc
     Expect expect = Expect::Value;
     quint32 steps = 0;
 
+    // p is at the '}' or ']' of the innermost open container.
+    const auto closeContainer = [&index, &stack, &p, &expect, base] {
+        Container &closed = index.mutableContainer(stack.back().id);
+        closed.close = p - base;
+        closed.next = index.m_containerCount;
+        stack.pop_back();
+        ++p;
+        if (stack.empty()) {
+            index.m_rootEnd = p - base;
+            expect = Expect::End;
+        } else {
+            expect = Expect::CommaOrClose;
+        }
+    };
+
     while (!errorAt) {
         p = skipWhitespace(p, end);
         if (p == end)
@@ -254,8 +269,10 @@ JsonIndex JsonIndex::build(const QByteArray &bytes, const std::atomic_bool *canc
         switch (expect) {
         case Expect::Value:
         case Expect::ValueOrClose: {
-            if (expect == Expect::ValueOrClose && c == ']')
-                goto closeContainer;
+            if (expect == Expect::ValueOrClose && c == ']') {
+                closeContainer();
+                continue;
+            }
             if (!stack.empty() && !stack.back().object)
                 ++index.mutableContainer(stack.back().id).childCount; // members count at keys
             if (stack.empty())
@@ -301,8 +318,10 @@ JsonIndex JsonIndex::build(const QByteArray &bytes, const std::atomic_bool *canc
         }
         case Expect::Key:
         case Expect::KeyOrClose: {
-            if (expect == Expect::KeyOrClose && c == '}')
-                goto closeContainer;
+            if (expect == Expect::KeyOrClose && c == '}') {
+                closeContainer();
+                continue;
+            }
             if (c != '"') {
                 fail(p, QT_TRANSLATE_NOOP("JsonIndex", "Expected a quoted key"));
                 break;
@@ -330,8 +349,10 @@ JsonIndex JsonIndex::build(const QByteArray &bytes, const std::atomic_bool *canc
                 expect = inObject ? Expect::Key : Expect::Value;
                 continue;
             }
-            if (c == (inObject ? '}' : ']'))
-                goto closeContainer;
+            if (c == (inObject ? '}' : ']')) {
+                closeContainer();
+                continue;
+            }
             fail(p, inObject ? QT_TRANSLATE_NOOP("JsonIndex", "Expected ',' or '}' in an object")
                              : QT_TRANSLATE_NOOP("JsonIndex", "Expected ',' or ']' in an array"));
             break;
@@ -340,23 +361,6 @@ JsonIndex JsonIndex::build(const QByteArray &bytes, const std::atomic_bool *canc
             fail(p, QT_TRANSLATE_NOOP("JsonIndex", "Unexpected text after the end of the JSON value"));
             break;
         }
-        if (errorAt)
-            break;
-        continue;
-
-    closeContainer: {
-        Container &closed = index.mutableContainer(stack.back().id);
-        closed.close = p - base;
-        closed.next = index.m_containerCount;
-        stack.pop_back();
-        ++p;
-        if (stack.empty()) {
-            index.m_rootEnd = p - base;
-            expect = Expect::End;
-        } else {
-            expect = Expect::CommaOrClose;
-        }
-    }
     }
 
     if (!errorAt && expect != Expect::End) {
@@ -399,14 +403,6 @@ int JsonIndex::containerAt(qint64 offset) const
             hi = mid - 1;
     }
     return -1;
-}
-
-qint64 JsonIndex::memoryUsage() const
-{
-    qint64 bytes = 0;
-    for (const std::vector<Container> &block : m_blocks)
-        bytes += qint64(block.capacity()) * qint64(sizeof(Container));
-    return bytes;
 }
 
 JsonType JsonIndex::typeAt(qint64 offset) const

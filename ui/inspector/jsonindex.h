@@ -60,7 +60,6 @@ public:
     // The container that starts at offset, or -1.
     int containerAt(qint64 offset) const;
     int maxDepth() const { return m_maxDepth; }
-    qint64 memoryUsage() const;
 
     // Reading values back from the bytes.
     JsonType typeAt(qint64 offset) const;

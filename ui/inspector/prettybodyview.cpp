@@ -28,7 +28,7 @@ PrettyBodyView::PrettyBodyView(QWidget *parent)
     setObjectName(QStringLiteral("prettyBodyView"));
     m_view->editor()->setAccessibleName(tr("Pretty JSON"));
     m_view->editor()->setLineWrapMode(QPlainTextEdit::NoWrap);
-    new JsonHighlighter(m_view->editor()->document());
+    m_view->editor()->setHighlighter(new JsonHighlighter(m_view->editor()->document()));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);

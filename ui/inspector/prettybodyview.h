@@ -3,6 +3,7 @@
 #include "inspector/backgroundtask.h"
 #include "inspector/bodydocument.h"
 #include "inspector/jsonprettyprinter.h"
+#include "inspector/inspectorformat.h"
 
 #include <QWidget>
 
@@ -18,7 +19,8 @@ class PrettyBodyView : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int PageLines = 5000;
+    // Each shown line costs the text engine about half a kilobyte: pages stay small.
+    static constexpr int PageLines = 1000;
 
     explicit PrettyBodyView(QWidget *parent = nullptr);
     ~PrettyBodyView() override;
@@ -43,7 +45,7 @@ private:
 
     PagedTextView *m_view;
     std::shared_ptr<const BodyDocument> m_document;
-    qint64 m_threshold = 2 * 1024 * 1024;
+    qint64 m_threshold = DefaultLargeBodyThreshold;
     CancelFlag m_cancel;
     QList<JsonPrettyPrinter::Position> m_pages;
     bool m_started = false;

@@ -1,5 +1,7 @@
 #include "inspector/progressivetextedit.h"
 
+#include "inspector/lazyhighlighting.h"
+
 #include <QMimeData>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -17,6 +19,12 @@ ProgressiveTextEdit::ProgressiveTextEdit(QWidget *parent)
     m_timer.setSingleShot(true);
     m_timer.setInterval(0);
     connect(&m_timer, &QTimer::timeout, this, &ProgressiveTextEdit::insertSlice);
+}
+
+void ProgressiveTextEdit::setHighlighter(QSyntaxHighlighter *highlighter)
+{
+    m_lazy = new LazyHighlighting(this, highlighter,
+                                  [this](int block) { return isContinuation(block); });
 }
 
 void ProgressiveTextEdit::clearText()
@@ -75,9 +83,18 @@ void ProgressiveTextEdit::insertSlice()
     m_nextBlock = block;
 
     if (!slice.isEmpty()) {
+        const bool first = document()->isEmpty();
         QTextCursor cursor(document());
         cursor.movePosition(QTextCursor::End);
         cursor.insertText(slice);
+        if (first) {
+            // The view's own cursor was pushed to the end of the insert: keyboard reading
+            // starts at the top.
+            QTextCursor top(document());
+            setTextCursor(top);
+        }
+        if (m_lazy)
+            m_lazy->highlightVisible();
     }
     if (m_position < m_source.size()) {
         m_timer.start();

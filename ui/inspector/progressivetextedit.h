@@ -5,21 +5,29 @@
 
 #include <vector>
 
+class QSyntaxHighlighter;
+
 namespace crmdesk {
+
+class LazyHighlighting;
 
 // A read-only text view that never blocks the UI thread on large text: text goes in slices
 // over several event-loop turns, and lines longer than MaxBlockChars are split into
 // continuation blocks (a single 1 MB line takes the layout engine most of a second).
 // Copying and text() join continuation blocks back, so what is copied is what was set.
+// A highlighter given to setHighlighter() runs lazily (LazyHighlighting), on shown blocks.
 class ProgressiveTextEdit : public QPlainTextEdit
 {
     Q_OBJECT
 public:
-    static constexpr int MaxBlockChars = 4096;
+    // Short enough that laying out the blocks on screen stays cheap in time and memory.
+    static constexpr int MaxBlockChars = 1024;
     static constexpr int SliceChars = 32 * 1024;
 
     explicit ProgressiveTextEdit(QWidget *parent = nullptr);
 
+    // Takes over highlighter (already set on document()) so that it highlights lazily.
+    void setHighlighter(QSyntaxHighlighter *highlighter);
     void setTextProgressively(const QString &text);
     void clearText();
     bool isLoading() const { return m_timer.isActive(); }
@@ -51,6 +59,7 @@ private:
     bool m_needsNewline = false;
     int m_nextBlock = 0;
     std::vector<int> m_continuations; // block numbers that continue the previous block
+    LazyHighlighting *m_lazy = nullptr;
     QTimer m_timer;
     struct Pending
     {

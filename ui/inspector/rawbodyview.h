@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inspector/bodydocument.h"
+#include "inspector/inspectorformat.h"
 
 #include <QWidget>
 
@@ -20,7 +21,7 @@ class RawBodyView : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr qint64 PageBytes = 1024 * 1024;
+    static constexpr qint64 PageBytes = 64 * 1024;
 
     explicit RawBodyView(QWidget *parent = nullptr);
 
@@ -47,7 +48,7 @@ private:
     PagedTextView *m_text;
     HexView *m_hex;
     std::shared_ptr<const BodyDocument> m_document;
-    qint64 m_threshold = 2 * 1024 * 1024;
+    qint64 m_threshold = DefaultLargeBodyThreshold;
     bool m_textLoaded = false;
     bool m_hexLoaded = false;
     bool m_paged = false;

@@ -62,6 +62,11 @@ ResponseInspector::ResponseInspector(QWidget *parent)
             m_summary->setStreaming(m_result.request, bytes, rate);
     });
     connect(m_body, &BodyViews::bodyLoaded, this, &ResponseInspector::onBodyLoaded);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ResponseInspector::updateDetailPage);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (!m_leavingDisabledPage)
+            m_chosenPage = Page(index);
+    });
     connect(m_rawLoader, &BodyLoader::loaded, this,
             [this](const std::shared_ptr<const BodyDocument> &document) {
                 m_unifiedRaw->setRawDocument(document);
@@ -77,10 +82,18 @@ ResponseInspector::~ResponseInspector() = default;
 void ResponseInspector::setPageEnabled(Page page, bool enabled)
 {
     // QTabWidget moves off a disabled current tab to its neighbour; the body is the better place.
+    if (m_tabs->isTabEnabled(int(page)) == enabled)
+        return; // the tab bar repaints on every call, changed or not
     const bool leaving = !enabled && currentPage() == page;
+    // Moving off a page only while the next response loads is not the user's choice: the page
+    // they chose comes back with it. (QTabWidget itself moves off a tab as it is disabled.)
+    m_leavingDisabledPage = true;
     m_tabs->setTabEnabled(int(page), enabled);
     if (leaving)
         setCurrentPage(Page::Body);
+    m_leavingDisabledPage = false;
+    if (enabled && page == m_chosenPage)
+        setCurrentPage(page);
 }
 
 bool ResponseInspector::isPageEnabled(Page page) const
@@ -103,27 +116,51 @@ void ResponseInspector::showMetadata(const ApiResult &result)
     m_result = result;
     m_summary->setResult(result);
     m_error->setResult(result);
-    m_headers->setHeaders(result.headers);
-    m_tabs->setTabText(int(Page::Headers), tr("Headers (%1)").arg(result.headers.size()));
-    m_request->setRequest(result.request);
-    m_timing->setResult(result);
+    const QString headers = tr("Headers (%1)").arg(result.headers.size());
+    if (m_tabs->tabText(int(Page::Headers)) != headers) // a new tab text relayouts the tab bar
+        m_tabs->setTabText(int(Page::Headers), headers);
+    m_detailsShown = 0;
+    updateDetailPage();
+}
+
+void ResponseInspector::updateDetailPage()
+{
+    const Page page = currentPage();
+    const int bit = 1 << int(page);
+    if (m_detailsShown & bit)
+        return;
+    switch (page) {
+    case Page::Headers:
+        m_headers->setHeaders(m_result.headers);
+        break;
+    case Page::Request:
+        m_request->setRequest(m_result.request);
+        break;
+    case Page::Timing:
+        m_timing->setResult(m_result);
+        break;
+    default:
+        return;
+    }
+    m_detailsShown |= bit;
 }
 
 void ResponseInspector::showResult(const ApiResult &result)
 {
     m_streaming = false;
     m_hasRawCounterpart = false;
-    m_rawLoader->cancel();
-    m_unifiedRaw->setRawDocument(nullptr);
-    showMetadata(result);
-    setPageEnabled(Page::Stream, false);
-    m_unifiedRaw->setUnifiedDocument(nullptr);
-    updateUnifiedRawPage();
+    // The body goes to its worker thread first, so it is parsed while the rest is filled in.
     if (result.streamed && result.body.isEmpty())
         m_body->setPlaceholder(tr("The body (%1) was streamed and not kept.")
                                    .arg(inspectorformat::bytes(result.bodySize)));
     else
         m_body->setBody(result.body, result.header("content-type"));
+    m_rawLoader->cancel();
+    m_unifiedRaw->setRawDocument(nullptr);
+    m_unifiedRaw->setUnifiedDocument(nullptr);
+    updateUnifiedRawPage();
+    showMetadata(result);
+    setPageEnabled(Page::Stream, false);
 }
 
 void ResponseInspector::onBodyLoaded()
@@ -131,6 +168,7 @@ void ResponseInspector::onBodyLoaded()
     const QString format = ResponseSummary::responseFormat(m_result.request);
     // normalized renders like unified (contract §6.1 says nothing more about it).
     const bool unifiedLike = format == QLatin1String("unified") || format == QLatin1String("normalized");
+    // Cheap while the side-by-side view is hidden: it only finds the record and its raw side.
     m_unifiedRaw->setUnifiedDocument(unifiedLike || m_hasRawCounterpart ? m_body->document() : nullptr);
     updateUnifiedRawPage();
     Q_EMIT bodyLoaded();
@@ -184,10 +222,9 @@ void ResponseInspector::beginStream(const SentRequest &request)
     m_result = pending;
     m_summary->setStreaming(request, 0, 0);
     m_error->setResult(pending);
-    m_headers->setHeaders({});
     m_tabs->setTabText(int(Page::Headers), tr("Headers"));
-    m_request->setRequest(request);
-    m_timing->setResult(pending);
+    m_detailsShown = 0;
+    updateDetailPage();
     m_body->setPlaceholder(tr("The body is arriving as a stream: see the Stream tab."));
     m_unifiedRaw->setUnifiedDocument(nullptr);
     updateUnifiedRawPage();

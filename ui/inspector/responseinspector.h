@@ -77,6 +77,8 @@ Q_SIGNALS:
 
 private:
     void showMetadata(const ApiResult &result);
+    // Headers, request and timing fill in when their page is shown: hidden pages cost nothing.
+    void updateDetailPage();
     void onBodyLoaded();
     void updateUnifiedRawPage();
     void setPageEnabled(Page page, bool enabled);
@@ -95,7 +97,10 @@ private:
 
     ApiResult m_result;
     bool m_streaming = false;
+    int m_detailsShown = 0; // bit per Page already filled from m_result
     bool m_hasRawCounterpart = false;
+    Page m_chosenPage = Page::Body; // the page the user last picked
+    bool m_leavingDisabledPage = false;
 };
 
 } // namespace crmdesk

@@ -66,6 +66,10 @@ void ResponseSummary::setChip(QLabel *chip, const QString &text, const QColor &b
 {
     chip->setText(text);
     chip->setVisible(!text.isEmpty());
+    // Re-polishing a style sheet costs far more than the text: only when the colour changes.
+    if (chip->property("chipColor").value<QColor>() == background)
+        return;
+    chip->setProperty("chipColor", background);
     chip->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; padding: 2px 8px; }")
                             .arg(background.name()));
 }

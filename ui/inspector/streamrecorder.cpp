@@ -50,6 +50,9 @@ void StreamRecorder::begin()
     m_saved = 0;
     m_savingComplete = false;
     m_saveError.clear();
+    // Reserved, not touched: pages arrive as bytes do, and the buffer never moves (moving
+    // 16 MB into fresh memory mid-stream was a visible stall).
+    m_kept.reserve(m_retainLimit);
     m_clock.start();
 }
 
@@ -155,15 +158,17 @@ QString StreamRecorder::saveSummary() const
     if (!m_saveError.isEmpty())
         return tr("Saving to %1 failed after %2: %3")
             .arg(m_savePath, inspectorformat::bytes(m_saved), m_saveError);
+    // While the stream runs the text stays the same (the status line counts the bytes): a
+    // label that changes size on every update makes the whole view lay out again.
     if (m_savingComplete)
-        return (m_running ? tr("Saving to %1: %2 written so far.") : tr("Saved all %2 to %1."))
-            .arg(m_savePath, inspectorformat::bytes(m_saved));
+        return m_running ? tr("Saving to %1, from the first byte on.").arg(m_savePath)
+                         : tr("Saved all %2 to %1.").arg(m_savePath, inspectorformat::bytes(m_saved));
     if (m_savedFrom > 0)
         return tr("Saving to %1 started after %2 had arrived; only the first %3 were kept, so the "
-                  "file holds the stream from byte %4 on (%5 so far).")
+                  "file holds the stream from byte %4 on%5.")
             .arg(m_savePath, inspectorformat::bytes(m_savedFrom),
                  inspectorformat::bytes(m_kept.size()), QString::number(m_savedFrom),
-                 inspectorformat::bytes(m_saved));
+                 m_running ? QString() : tr(" (%1)").arg(inspectorformat::bytes(m_saved)));
     return tr("Saved the first %2 of %3 to %1: only that much was kept in memory. Choose Save "
               "while the stream runs, before %2 arrive, to keep all of it.")
         .arg(m_savePath, inspectorformat::bytes(m_kept.size()), inspectorformat::bytes(m_received));

@@ -3,6 +3,7 @@
 #include "inspector/hexview.h"
 #include "inspector/inspectorformat.h"
 #include "inspector/jsonhighlighter.h"
+#include "inspector/lazyhighlighting.h"
 #include "inspector/textsniff.h"
 
 #include <QFontDatabase>
@@ -20,6 +21,14 @@ namespace {
 // Screen updates are batched: a fast stream repaints twenty times a second, not per chunk.
 constexpr int FlushIntervalMs = 50;
 constexpr qsizetype SniffBytes = 512;
+
+QString shownLine(const QByteArray &line)
+{
+    const QString text = QString::fromUtf8(line.left(StreamView::MaxShownLineChars * 4));
+    return text.size() > StreamView::MaxShownLineChars
+               ? text.left(StreamView::MaxShownLineChars) + QChar(0x2026)
+               : text;
+}
 } // namespace
 
 StreamView::StreamView(QWidget *parent)
@@ -52,7 +61,7 @@ StreamView::StreamView(QWidget *parent)
     m_lines->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_lines->setMaximumBlockCount(MaxShownLines);
     m_lines->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(m_lines->document());
+    new LazyHighlighting(m_lines, new JsonHighlighter(m_lines->document()), {}, 250);
     m_binaryLabel->setObjectName(QStringLiteral("streamBinaryLabel"));
     m_hex->setObjectName(QStringLiteral("streamHexView"));
     auto *binaryLayout = new QVBoxLayout(m_binaryPage);
@@ -150,11 +159,12 @@ void StreamView::append(const QByteArray &chunk)
     if (m_mode != Mode::Binary) {
         const QList<QByteArray> lines = m_splitter.feed(input);
         m_lineCount += lines.size();
-        for (const QByteArray &line : lines)
-            m_pending << QString::fromUtf8(line.left(MaxShownLineChars * 4)).left(MaxShownLineChars);
-        // Only the lines that can still be on screen are worth turning into blocks.
-        if (m_pending.size() > MaxShownLines)
-            m_pending.erase(m_pending.begin(), m_pending.end() - MaxShownLines);
+        // Only the lines the next update shows are worth decoding.
+        const qsizetype first = std::max<qsizetype>(0, lines.size() - MaxLinesPerUpdate);
+        for (qsizetype i = first; i < lines.size(); ++i)
+            m_pending << shownLine(lines.at(i));
+        if (m_pending.size() > MaxLinesPerUpdate)
+            m_pending.erase(m_pending.begin(), m_pending.end() - MaxLinesPerUpdate);
     }
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -184,7 +194,7 @@ void StreamView::finish(const ApiResult &result)
             const QList<QByteArray> lines = m_splitter.feed(m_head);
             m_lineCount += lines.size();
             for (const QByteArray &line : lines)
-                m_pending << QString::fromUtf8(line).left(MaxShownLineChars);
+                m_pending << shownLine(line);
         }
         m_head.clear();
     }
@@ -192,7 +202,7 @@ void StreamView::finish(const ApiResult &result)
         const QByteArray rest = m_splitter.flush();
         if (!rest.isEmpty()) {
             ++m_lineCount;
-            m_pending << QString::fromUtf8(rest).left(MaxShownLineChars);
+            m_pending << shownLine(rest);
         }
     }
     m_recorder.finish();
@@ -224,14 +234,18 @@ void StreamView::updateStatus()
     } else {
         parts << tr("Streaming: %1 received").arg(inspectorformat::bytes(m_recorder.bytesReceived()));
         parts << inspectorformat::rate(m_recorder.bytesPerSecond());
+        if (m_recorder.isSaving())
+            parts << tr("%1 saved").arg(inspectorformat::bytes(m_recorder.savedBytes()));
     }
     if (m_mode == Mode::Lines || m_mode == Mode::Text)
         parts << inspectorformat::plural(m_lineCount, QT_TRANSLATE_NOOP("inspectorformat", "%1 line"),
                                          QT_TRANSLATE_NOOP("inspectorformat", "%1 lines"));
     m_status->setText(parts.join(QStringLiteral(" · ")));
     const QString save = m_recorder.saveSummary();
-    m_saveStatus->setText(save);
-    m_saveStatus->setVisible(!save.isEmpty());
+    if (m_saveStatus->text() != save) { // see StreamRecorder::saveSummary()
+        m_saveStatus->setText(save);
+        m_saveStatus->setVisible(!save.isEmpty());
+    }
 }
 
 void StreamView::chooseSaveTarget()

@@ -19,14 +19,17 @@ class HexView;
 
 // A `stream` response as it arrives (contract §6.1): NDJSON and text line by line, binary as
 // its size and a hex view; bytes received and rate; Save writes through to a file; Cancel
-// asks the owner to stop the call. Only the last MaxShownLines lines are on screen.
+// asks the owner to stop the call. Only the last MaxShownLines lines are on screen, and each
+// screen update adds at most MaxLinesPerUpdate: a fast stream delivers more lines than anyone
+// can read, and turning all of them into text blocks is what would freeze the window.
 class StreamView : public QWidget
 {
     Q_OBJECT
 public:
     enum class Mode { Unknown, Lines, Text, Binary };
-    static constexpr int MaxShownLines = 5000;
-    static constexpr int MaxShownLineChars = 4000;
+    static constexpr int MaxShownLines = 1000;
+    static constexpr int MaxLinesPerUpdate = 50;
+    static constexpr int MaxShownLineChars = 1000; // the rest is in the saved file
 
     explicit StreamView(QWidget *parent = nullptr);
 

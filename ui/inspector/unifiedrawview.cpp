@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QShowEvent>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
@@ -87,6 +88,8 @@ UnifiedRawView::UnifiedRawView(QWidget *parent)
     m_recordBox->setAccessibleName(tr("Record number"));
     m_recordBox->setKeyboardTracking(false);
     m_status->setObjectName(QStringLiteral("provenanceLabel"));
+    m_status->setStyleSheet(QStringLiteral(
+        "QLabel { background: #ddf4ff; border: 1px solid #a6d4f5; border-radius: 4px; padding: 5px 8px; }"));
     m_status->setAccessibleName(tr("Where the selected field comes from"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -121,7 +124,17 @@ UnifiedRawView::UnifiedRawView(QWidget *parent)
     rawLayout->setContentsMargins(0, 0, 0, 0);
     m_rawTitle = paneTitle(tr("Raw: remote_data"), rawBox);
     m_rawTitle->setObjectName(QStringLiteral("rawPaneTitle"));
-    rawLayout->addWidget(m_rawTitle);
+    auto *legend = new QLabel(
+        tr("<span style='background:#ffe58f'>&nbsp;source of the selected field&nbsp;</span>&nbsp;&nbsp;"
+           "<span style='background:#fde2e1'>&nbsp;shown by no unified field&nbsp;</span>"),
+        rawBox);
+    legend->setObjectName(QStringLiteral("rawLegend"));
+    legend->setTextFormat(Qt::RichText);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_rawTitle);
+    titleRow->addStretch();
+    titleRow->addWidget(legend);
+    rawLayout->addLayout(titleRow);
     rawLayout->addWidget(m_rawTree, 1);
     auto *unmappedBox = new QWidget(right);
     auto *unmappedLayout = new QVBoxLayout(unmappedBox);
@@ -140,6 +153,10 @@ UnifiedRawView::UnifiedRawView(QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(left);
     splitter->addWidget(right);
+    // Equals side by side, whatever the titles' widths (product principle 4).
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1000, 1000});
     auto *panesLayout = new QVBoxLayout(m_panes);
     panesLayout->setContentsMargins(0, 0, 0, 0);
     panesLayout->addWidget(splitter);
@@ -210,6 +227,8 @@ void UnifiedRawView::setRecord(int record)
 void UnifiedRawView::showMessage(const QString &text)
 {
     m_available = false;
+    m_buildPending = false;
+    m_rawIndex.reset();
     m_message->setText(text);
     m_message->show();
     m_panes->hide();
@@ -285,6 +304,9 @@ void UnifiedRawView::rebuild()
     }
 
     m_available = true;
+    m_recordContainer = record;
+    m_rawIndex = rawIndex;
+    m_rawContainer = rawContainer;
     m_message->hide();
     m_panes->show();
     m_recordBar->setVisible(m_recordCount > 1);
@@ -295,7 +317,27 @@ void UnifiedRawView::rebuild()
     }
     m_recordCountLabel->setText(tr("of %1").arg(m_recordCount));
     m_status->setText(tr("Select a unified field to see the raw values it came from."));
+    m_buildPending = true;
+    if (isVisible())
+        build();
+}
 
+void UnifiedRawView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_buildPending)
+        build();
+}
+
+void UnifiedRawView::build()
+{
+    m_buildPending = false;
+    if (!m_available)
+        return;
+    const JsonIndex &index = *m_unified->index;
+    const int record = m_recordContainer;
+    const std::shared_ptr<const JsonIndex> rawIndex = m_rawIndex;
+    const int rawContainer = m_rawContainer;
     m_unifiedModel = new JsonTreeModel(m_unified->index, this, record, QString(),
                                        {QStringLiteral("remote_data")});
     m_rawModel = new JsonTreeModel(rawIndex, this, rawContainer);
@@ -359,6 +401,8 @@ void UnifiedRawView::applyMarks()
 
 void UnifiedRawView::selectUnifiedField(const QString &path)
 {
+    if (m_buildPending)
+        build();
     if (!m_unifiedModel)
         return;
     m_unifiedTree->reveal(m_unifiedModel->indexForPath(path));

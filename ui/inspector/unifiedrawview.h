@@ -56,8 +56,14 @@ public:
 Q_SIGNALS:
     void linksComputed();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // rebuild() only finds the record and its raw side (cheap, decides availability);
+    // build() makes the trees and the links, once the view is shown.
     void rebuild();
+    void build();
     void showMessage(const QString &text);
     void onUnifiedCurrentChanged();
     void onRawCurrentChanged();
@@ -82,6 +88,10 @@ private:
     QHash<QString, QString> m_mapping;
     FieldProvenance m_provenance;
     CancelFlag m_cancel;
+    int m_recordContainer = -1;
+    std::shared_ptr<const JsonIndex> m_rawIndex;
+    int m_rawContainer = -1;
+    bool m_buildPending = false;
     bool m_available = false;
     bool m_linksReady = false;
     bool m_syncing = false;
