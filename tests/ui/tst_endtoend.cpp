@@ -11,6 +11,7 @@
 #include "sandbox/sandboxserver.h"
 #include "store/draftstore.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -158,7 +159,8 @@ private Q_SLOTS:
         QVERIFY(window->isWindowModified());
         auto *send = editor->findChild<QPushButton *>(QStringLiteral("sendButton"));
         QVERIFY2(send->isEnabled(), qPrintable(editor->blockingProblems().join(u'\n')));
-        QTest::mouseClick(send, Qt::LeftButton);
+        // The keyboard way: Ctrl+Return from the field being edited.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!editor->model()->isModified(), 10000);
         QCOMPARE(editor->model()->original().value(field).toString(), newValue);
         QVERIFY(containsText(m_server.nativeRecord(accountId, resource, id), newValue));

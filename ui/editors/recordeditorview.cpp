@@ -66,7 +66,8 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     m_preview->setFont(QFont(QStringLiteral("monospace")));
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    // Ctrl+Return is the main window's Record > Send action; a second shortcut here would make
+    // the key ambiguous and fire neither.
     m_send->setToolTip(tr("Send the changed fields (Ctrl+Return)"));
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
