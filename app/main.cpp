@@ -31,6 +31,8 @@ int runSandbox(int &argc, char **argv, const crmdesk::CommandLine &commandLine, 
     crmdesk::SandboxServer server;
     if (!commandLine.sandboxDataDir.isEmpty())
         server.setDataDirectory(commandLine.sandboxDataDir);
+    if (!commandLine.sandboxToken.isEmpty())
+        server.addToken(commandLine.sandboxToken);
     if (!server.listen(commandLine.port)) {
         err << "crmdesk: the sandbox could not start: " << server.errorString() << '\n';
         return 1;

@@ -48,6 +48,13 @@ QCommandLineOption sandboxDataOption()
             QStringLiteral("DIR")};
 }
 
+QCommandLineOption sandboxTokenOption()
+{
+    return {QStringLiteral("sandbox-token"),
+            QStringLiteral("Also accept this bearer token in --sandbox (for scripts that have one)."),
+            QStringLiteral("TOKEN")};
+}
+
 QString sectionLabel(Section section)
 {
     switch (section) {
@@ -136,15 +143,22 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const auto sandbox = sandboxOption();
     const auto port = portOption();
     const auto sandboxData = sandboxDataOption();
-    parser.addOptions({listProviders, describeResource, provider, json, sandbox, port, sandboxData});
+    const auto sandboxToken = sandboxTokenOption();
+    parser.addOptions({listProviders, describeResource, provider, json, sandbox, port, sandboxData,
+                       sandboxToken});
     parser.addPositionalArgument(QStringLiteral("RESOURCE"),
                                  QStringLiteral("With --list-providers: only this resource's."),
                                  QStringLiteral("[RESOURCE]"));
 
     CommandLine result;
-    // Parsing happens before any application object exists, so name the program ourselves.
-    result.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
-                                                QStringLiteral("crmdesk"));
+    // Parsing may happen before any application object exists (and Qt then prints a
+    // placeholder), so the usage line names the program itself.
+    result.helpText = parser.helpText();
+    const QString usage = QStringLiteral("Usage: ");
+    if (result.helpText.startsWith(usage)) {
+        const qsizetype nameEnd = result.helpText.indexOf(u' ', usage.size());
+        result.helpText.replace(usage.size(), nameEnd - usage.size(), QStringLiteral("crmdesk"));
+    }
     auto fail = [&result](const QString &message) {
         result.mode = Mode::Error;
         result.error = message;
@@ -163,6 +177,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     result.json = parser.isSet(json);
     result.provider = parser.value(provider);
     result.sandboxDataDir = parser.value(sandboxData);
+    result.sandboxToken = parser.value(sandboxToken);
     if (parser.isSet(port)) {
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
@@ -197,8 +212,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.mode = Mode::Sandbox;
         return result;
     }
-    if (parser.isSet(port))
-        return fail(QStringLiteral("--port goes with --sandbox"));
+    if (parser.isSet(port) || parser.isSet(sandboxData) || parser.isSet(sandboxToken))
+        return fail(QStringLiteral("--port, --sandbox-data and --sandbox-token go with --sandbox"));
     return result;
 }
 

@@ -20,6 +20,7 @@ struct CommandLine
     bool json = false;
     quint16 port = 0;
     QString sandboxDataDir;
+    QString sandboxToken; // accepted besides the one the sandbox makes up
     QString error;    // for Mode::Error
     QString helpText; // for Mode::Help and errors
 
