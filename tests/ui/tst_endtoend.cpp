@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -266,6 +267,25 @@ private Q_SLOTS:
         view->selectUnifiedField(QStringLiteral("title"));
         QVERIFY2(view->highlightedRawPaths().contains(QStringLiteral("properties.jobtitle")),
                  qPrintable(view->highlightedRawPaths().join(u',')));
+    }
+
+    // Contract §14: the account's custom field definitions, those of this entity only.
+    void shouldOfferTheAccountsCustomFieldsOfThisResource()
+    {
+        auto window = makeWindow();
+        RecordEditorView *editor = openFirstRecord(*window, QStringLiteral("HubSpot"), QStringLiteral("contacts"));
+        QVERIFY(editor);
+        auto *table = editor->findChild<QTableWidget *>(QStringLiteral("field_custom_fields"));
+        QVERIFY(table);
+        const auto keys = [table] {
+            QStringList out;
+            for (int row = 0; row < table->rowCount(); ++row)
+                out.append(table->item(row, 0) ? table->item(row, 0)->text() : QString());
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(keys().contains(QStringLiteral("customer_tier")), 10000);
+        QVERIFY(keys().contains(QStringLiteral("region")));
+        QVERIFY(!keys().contains(QStringLiteral("deal_source"))); // an opportunity field
     }
 
     void shouldAskBeforeClosingWithUnsentEdits()

@@ -292,7 +292,7 @@ void MainWindow::onAccounts(const ApiResult &result)
 void MainWindow::onAccountChanged()
 {
     m_capabilities = {};
-    m_customFieldNames.clear();
+    m_customFields = {};
     const QJsonObject account = currentAccount();
     const QString status = account.value(QLatin1String("status")).toString();
     m_accountInfo->setText(account.isEmpty() ? QString()
@@ -337,16 +337,30 @@ void MainWindow::onCapabilities(const ApiResult &result)
 void MainWindow::onCustomFields(const ApiResult &result)
 {
     recordInHistory(result);
-    m_customFieldNames.clear();
-    for (const QJsonValue &value : result.json.object().value(QLatin1String("result")).toArray()) {
-        const QJsonObject field = value.toObject();
-        if (field.value(QLatin1String("is_editable")).toBool(true))
-            m_customFieldNames.append(field.value(QLatin1String("name")).toString());
-    }
+    m_customFields = result.json.object().value(QLatin1String("result")).toArray();
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
-            editor->setCustomFieldNames(m_customFieldNames);
+            editor->setCustomFieldNames(customFieldNamesFor(editor->model()->schema().name));
     }
+}
+
+QStringList MainWindow::customFieldNamesFor(const QString &resource) const
+{
+    // Contract §14: a definition belongs to an entity ("contact", "opportunity", ...); only
+    // editable ones are offered, and one with no entity is offered everywhere.
+    QString entity = resource;
+    if (entity.endsWith(QLatin1String("ies")))
+        entity = entity.chopped(3) + u'y';
+    else if (entity.endsWith(u's'))
+        entity.chop(1);
+    QStringList names;
+    for (const QJsonValue &value : m_customFields) {
+        const QJsonObject field = value.toObject();
+        const QString owner = field.value(QLatin1String("entity_type")).toString();
+        if (field.value(QLatin1String("is_editable")).toBool(true) && (owner.isEmpty() || owner == entity))
+            names.append(field.value(QLatin1String("name")).toString());
+    }
+    return names;
 }
 
 void MainWindow::applyAccountRules(RecordEditorView *editor) const
@@ -527,7 +541,7 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
     auto *editor = new RecordEditorView(*schema, m_client, m_tabs);
     editor->setAccount(currentAccountId(), currentProvider());
     editor->setEnvironmentLabel(m_environment);
-    editor->setCustomFieldNames(m_customFieldNames);
+    editor->setCustomFieldNames(customFieldNamesFor(resource));
     editor->setServerChangeCheck(true, m_ask);
     applyAccountRules(editor);
     if (m_services.drafts)

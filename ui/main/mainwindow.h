@@ -80,6 +80,7 @@ private:
     void onCapabilities(const ApiResult &result);
     void onCustomFields(const ApiResult &result);
     void applyAccountRules(RecordEditorView *editor) const;
+    QStringList customFieldNamesFor(const QString &resource) const;
     void applyLiveFieldRules(RecordEditorView *editor);
     void recordInHistory(const ApiResult &result);
     void resend(const HistoryEntry &entry);
@@ -108,7 +109,7 @@ private:
     bool m_docksSized = false;
     QPointer<ApiCall> m_accountsCall;
     QJsonObject m_capabilities;      // of the current account (contract §12)
-    QStringList m_customFieldNames;  // of the current account (contract §14)
+    QJsonArray m_customFields;       // the current account's definitions (contract §14)
     QLabel *m_accountInfo;
     bool m_draftsOffered = false;
 };
