@@ -11,7 +11,6 @@ packages=(
   libqt6sql6-sqlite
   qt6-qpa-plugins
   libgl-dev libvulkan-dev
-  libsimdjson-dev
   appstream desktop-file-utils            # validate the packaging files in the tests
   dpkg-dev file                           # CPack's .deb generator
 )
