@@ -13,6 +13,7 @@ packages=(
   libgl-dev libvulkan-dev
   appstream desktop-file-utils            # validate the packaging files in the tests
   dpkg-dev file                           # CPack's .deb generator
+  nodejs python3                          # the tests run the fetch, SDK and requests snippets
 )
 if [ "${CRMDESK_WITH_GUI_TOOLS:-0}" = 1 ]; then
   packages+=(xvfb xauth)

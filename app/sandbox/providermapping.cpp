@@ -143,6 +143,35 @@ QJsonObject customFieldDefinition(const QJsonArray &customFields, const QString 
     return {};
 }
 
+// A custom field value the account defines and accepts, with its definition.
+struct AcceptedCustomField
+{
+    QString name;
+    QJsonValue value;
+    QJsonObject definition;
+};
+
+// Checks a unified custom_fields object against the account's definitions, as the provider
+// would: unknown names are dropped (and reported in `ignored`), a value the definition refuses
+// rejects the whole PATCH (`rejection`).
+QList<AcceptedCustomField> acceptedCustomFields(const QJsonArray &customFields, const QJsonObject &values,
+                                                QStringList *ignored, QString *rejection)
+{
+    QList<AcceptedCustomField> accepted;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const QJsonObject definition = customFieldDefinition(customFields, it.key());
+        if (definition.isEmpty()) {
+            ignored->append(QStringLiteral("custom_fields.") + it.key());
+            continue;
+        }
+        *rejection = CustomFieldCatalog::rejectionOf(definition, it.value());
+        if (!rejection->isEmpty())
+            return {};
+        accepted.append({it.key(), it.value(), definition});
+    }
+    return accepted;
+}
+
 bool matchesWhen(const FieldMapping &field, const QJsonObject &native)
 {
     for (const auto &[path, expected] : field.when) {
@@ -474,49 +503,38 @@ QString writeField(const FieldMapping &field, QJsonObject &native, const QJsonVa
         return {};
     }
     case Transform::CustomFields: {
-        const QJsonObject values = value.toObject();
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-            const QJsonObject definition = customFieldDefinition(customFields, it.key());
-            if (definition.isEmpty()) {
-                ignored->append(QStringLiteral("custom_fields.") + it.key());
-                continue;
-            }
-            const QString rejection = CustomFieldCatalog::rejectionOf(definition, it.value());
-            if (!rejection.isEmpty())
-                return rejection;
-            const QStringList path = field.nativePath + QStringList{it.key()};
-            setValueAt(native, path,
-                       coerceLike(it.value(), valueAt(native, path).value_or(kUndefined)));
+        QString rejection;
+        const auto accepted = acceptedCustomFields(customFields, value.toObject(), ignored, &rejection);
+        if (!rejection.isEmpty())
+            return rejection;
+        for (const AcceptedCustomField &custom : accepted) {
+            const QStringList path = field.nativePath + QStringList{custom.name};
+            setValueAt(native, path, coerceLike(custom.value, valueAt(native, path).value_or(kUndefined)));
         }
         return {};
     }
     case Transform::CustomFieldList: {
         QJsonArray entries = existing.toArray();
-        const QJsonObject values = value.toObject();
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-            const QJsonObject definition = customFieldDefinition(customFields, it.key());
-            if (definition.isEmpty()) {
-                ignored->append(QStringLiteral("custom_fields.") + it.key());
-                continue;
-            }
-            const QString rejection = CustomFieldCatalog::rejectionOf(definition, it.value());
-            if (!rejection.isEmpty())
-                return rejection;
+        QString rejection;
+        const auto accepted = acceptedCustomFields(customFields, value.toObject(), ignored, &rejection);
+        if (!rejection.isEmpty())
+            return rejection;
+        for (const AcceptedCustomField &custom : accepted) {
             bool found = false;
             for (qsizetype i = 0; i < entries.size() && !found; ++i) {
                 QJsonObject entry = entries.at(i).toObject();
-                if (valueAt(entry, field.nameKey).value_or(kNull).toString() != it.key())
+                if (valueAt(entry, field.nameKey).value_or(kNull).toString() != custom.name)
                     continue;
-                setValueAt(entry, field.valueKey, it.value());
+                setValueAt(entry, field.valueKey, custom.value);
                 entries.replace(i, entry);
                 found = true;
             }
             if (!found) {
                 QJsonObject entry;
-                setValueAt(entry, field.nameKey, it.key());
+                setValueAt(entry, field.nameKey, custom.name);
                 if (!field.idKey.isEmpty())
-                    setValueAt(entry, field.idKey, definition.value(QLatin1String("id")));
-                setValueAt(entry, field.valueKey, it.value());
+                    setValueAt(entry, field.idKey, custom.definition.value(QLatin1String("id")));
+                setValueAt(entry, field.valueKey, custom.value);
                 entries.append(entry);
             }
         }

@@ -154,7 +154,7 @@ private slots:
     {
         const QString node = QStandardPaths::findExecutable(u"node"_s);
         if (node.isEmpty())
-            QSKIP("node is not installed");
+            QSKIP("node is not installed (scripts/deps.sh installs it; a hand-made build may lack it)");
         const QString snippet = SnippetGenerator().generate(SnippetForm::JavaScriptFetch, patchRequest());
         const QByteArray script =
             "globalThis.fetch = async (url, init) => {\n"
@@ -181,7 +181,7 @@ private slots:
     {
         const QString python = QStandardPaths::findExecutable(u"python3"_s);
         if (python.isEmpty())
-            QSKIP("python3 is not installed");
+            QSKIP("python3 is not installed (scripts/deps.sh installs it; a hand-made build may lack it)");
         QTemporaryDir stubs;
         QFile stub(stubs.filePath(u"requests.py"_s));
         QVERIFY(stub.open(QIODevice::WriteOnly));
@@ -213,7 +213,7 @@ private slots:
     {
         const QString node = QStandardPaths::findExecutable(u"node"_s);
         if (node.isEmpty())
-            QSKIP("node is not installed");
+            QSKIP("node is not installed (scripts/deps.sh installs it; a hand-made build may lack it)");
         const QString snippet =
             SnippetGenerator().generate(SnippetForm::TrutoTypeScriptSdk, patchRequest());
         QVERIFY(snippet.startsWith(u"import TrutoApi from '@truto/truto-ts-sdk';"_s));
@@ -239,7 +239,7 @@ private slots:
     {
         const QString python = QStandardPaths::findExecutable(u"python3"_s);
         if (python.isEmpty())
-            QSKIP("python3 is not installed");
+            QSKIP("python3 is not installed (scripts/deps.sh installs it; a hand-made build may lack it)");
         QTemporaryDir stubs;
         QVERIFY(QDir(stubs.path()).mkdir(u"truto_python_sdk"_s));
         QFile stub(stubs.filePath(u"truto_python_sdk/__init__.py"_s));
