@@ -4,13 +4,13 @@
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
 #include "schema/schema.h"
-#include "store/appsettings.h"
-#include "store/connectioncontroller.h"
-#include "store/draftstore.h"
-#include "store/historystore.h"
-#include "store/keychainsecretstore.h"
-#include "store/metacache.h"
-#include "store/secretstore.h"
+#include "settings/appsettings.h"
+#include "session/connectioncontroller.h"
+#include "drafts/draftstore.h"
+#include "history/historystore.h"
+#include "secrets/keychainsecretstore.h"
+#include "session/metacache.h"
+#include "secrets/secretstore.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -6,7 +6,7 @@
 //   * the peak memory (VmHWM minus the baseline before receiving) relative to the body size.
 // Run it through scripts/bench.sh (Release build). Never part of the test suite.
 #include "inspector/bodyviews.h"
-#include "inspector/jsonindex.h"
+#include "inspect/jsonindex.h"
 #include "inspector/jsontreemodel.h"
 #include "inspector/pagedtextview.h"
 #include "inspector/prettybodyview.h"

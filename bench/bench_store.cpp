@@ -2,9 +2,9 @@
 // takes, so the editor can save a draft on every change and the client can record every call
 // on the UI thread. Prints one line per figure; never part of the test suite.
 
-#include "store/draftstore.h"
-#include "store/historystore.h"
-#include "store/redactor.h"
+#include "drafts/draftstore.h"
+#include "history/historystore.h"
+#include "secrets/redactor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -65,6 +65,7 @@ int main(int argc, char *argv[])
     HistoryEntry entry;
     entry.method = "PATCH";
     entry.url = "https://api.truto.one/unified/crm/contacts/42?integrated_account_id=abc";
+    entry.target = {QStringLiteral("contacts"), QStringLiteral("42"), QStringLiteral("abc")};
     entry.requestHeaders = {{"Authorization", "Bearer " + token.toLatin1()},
                             {"Content-Type", "application/json"}};
     entry.requestBody = R"({"first_name":"Janet"})";
@@ -72,7 +73,7 @@ int main(int argc, char *argv[])
     entry.responseBody = jsonBody(2 * 1024);
     out << "history append, 2 KiB response: "
         << medianMicros(200, [&](int i) {
-               entry.recordId = QString::number(i);
+               entry.target.recordId = QString::number(i);
                history.append(entry);
            })
         << " us\n";

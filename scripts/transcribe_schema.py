@@ -60,6 +60,33 @@ UPDATE_PROVIDER_LISTS = {
 KNOWN_PROVIDERS = set(UPDATE_PROVIDER_LISTS["contacts"][1])
 
 # Rules stated in page text. Only the notes page states one.
+
+# How each resource's form reads: the fields people edit most come first (the rest follow in
+# schema order), and the entity_type its custom field definitions carry (contract §14; no
+# seeded provider defines engagement fields, and "engagement" is not a documented entity type).
+FORMS = {
+    "notes": {
+        "form_order": ["title", "content", "contact", "account", "opportunity", "lead", "owner"],
+        "custom_field_entity": "note",
+    },
+    "contacts": {
+        "form_order": ["first_name", "last_name", "name", "title", "email_addresses", "phone_numbers", "account", "owner", "addresses", "tags"],
+        "custom_field_entity": "contact",
+    },
+    "leads": {
+        "form_order": ["first_name", "last_name", "name", "title", "status", "lead_source", "email_addresses", "phone_numbers", "account", "contact", "owner"],
+        "custom_field_entity": "lead",
+    },
+    "opportunities": {
+        "form_order": ["name", "amount", "currency", "stage", "status", "close_date", "account", "contact", "owner", "description"],
+        "custom_field_entity": "opportunity",
+    },
+    "engagements": {
+        "form_order": ["engagement_type", "subject", "content", "start_time", "end_time", "duration", "direction", "status", "contact", "account", "opportunity", "owner"],
+        "custom_field_entity": "engagement",
+    },
+}
+
 RULES = {
     "notes": [{
         "kind": "one_of_required",
@@ -757,6 +784,8 @@ def build(resource, label, url, parsed):
         "providers": providers,
         "providers_without_field_data": without,
         "rules": RULES.get(resource, []),
+        "form_order": FORMS[resource]["form_order"],
+        "custom_field_entity": FORMS[resource]["custom_field_entity"],
         "query": parsed["query"],
         "truto_query": parsed["truto_query"],
         "body": parsed["body"],

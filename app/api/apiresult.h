@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/recordtarget.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -62,6 +64,7 @@ struct SentRequest
     HeaderList headers; // Authorization redacted
     QByteArray body;
     QString idempotencyKey;
+    RecordTarget target; // what the request is about, as the caller said
 
     QByteArray header(const QByteArray &name) const; // case-insensitive, empty when absent
     // "PATCH /unified/crm/contacts/42": the short form used in error sentences.

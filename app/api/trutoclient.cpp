@@ -14,7 +14,12 @@ QByteArray encoded(const QString &segment)
 
 QByteArray resourcePath(const QString &resource)
 {
-    return "/unified/crm/" + encoded(resource);
+    return RecordTarget{resource, {}, {}}.encodedPath();
+}
+
+RecordTarget accountOnly(const QString &accountId)
+{
+    return {{}, {}, accountId};
 }
 
 QByteArray accountPath(const QString &accountId)
@@ -59,45 +64,37 @@ void TrutoClient::setConfig(const ConnectionConfig &config)
 
 QByteArray TrutoClient::recordPath(const QString &resource, const QString &id)
 {
-    // The id is one path segment whatever it contains: ':' '@' '/' ' ' '+' are all encoded
-    // (contract §3), so "a/b" can never turn into two segments.
-    return resourcePath(resource) + '/' + encoded(id);
+    return RecordTarget{resource, id, {}}.encodedPath();
 }
 
-ApiCall *TrutoClient::updateRecord(const QString &resource, const QString &id,
-                                   const QJsonObject &body, const QueryOptions &options,
-                                   const QString &idempotencyKey)
+ApiCall *TrutoClient::updateRecord(const PatchRequest &request)
 {
-    return start("PATCH", recordPath(resource, id), options.toEncodedQuery(),
-                 QJsonDocument(body).toJson(QJsonDocument::Compact), idempotencyKey,
-                 options.integratedAccountId, isStream(options));
+    QueryOptions options = request.options;
+    options.integratedAccountId = request.target.accountId;
+    return start("PATCH", request.target.encodedPath(), options.toEncodedQuery(),
+                 QJsonDocument(request.body).toJson(QJsonDocument::Compact), request.idempotencyKey,
+                 request.target, isStream(options));
 }
 
 ApiCall *TrutoClient::getRecord(const QString &resource, const QString &id,
                                 const QueryOptions &options)
 {
-    return start("GET", recordPath(resource, id), options.toEncodedQuery(), {}, {},
-                 options.integratedAccountId, isStream(options));
+    const RecordTarget target{resource, id, options.integratedAccountId};
+    return start("GET", target.encodedPath(), options.toEncodedQuery(), {}, {}, target,
+                 isStream(options));
 }
 
-ApiCall *TrutoClient::resend(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                             const QString &idempotencyKey)
+ApiCall *TrutoClient::resend(const SentRequest &original, const QString &idempotencyKey)
 {
-    const QByteArray encodedQuery = url.query(QUrl::FullyEncoded).toLatin1();
-    // The throttle is keyed on the account (contract §8.3), as for the original call.
-    QString accountId;
-    for (const QByteArray &pair : encodedQuery.split('&')) {
-        if (pair.startsWith("integrated_account_id="))
-            accountId = QUrl::fromPercentEncoding(pair.mid(int(qstrlen("integrated_account_id="))));
-    }
-    return start(method, url.path(QUrl::FullyEncoded).toLatin1(), encodedQuery, body,
-                 method == "GET" ? QString() : idempotencyKey, accountId, false);
+    return start(original.method, original.url.path(QUrl::FullyEncoded).toLatin1(),
+                 original.url.query(QUrl::FullyEncoded).toLatin1(), original.body,
+                 original.method == "GET" ? QString() : idempotencyKey, original.target, false);
 }
 
 ApiCall *TrutoClient::listRecords(const QString &resource, const QueryOptions &options)
 {
     return start("GET", resourcePath(resource), options.toEncodedQuery(), {}, {},
-                 options.integratedAccountId, isStream(options));
+                 {resource, {}, options.integratedAccountId}, isStream(options));
 }
 
 ApiCall *TrutoClient::listIntegratedAccounts(const QueryOptions &options)
@@ -108,7 +105,7 @@ ApiCall *TrutoClient::listIntegratedAccounts(const QueryOptions &options)
 
 ApiCall *TrutoClient::getIntegratedAccount(const QString &accountId)
 {
-    return start("GET", accountPath(accountId), {}, {}, {}, {}, false);
+    return start("GET", accountPath(accountId), {}, {}, {}, accountOnly(accountId), false);
 }
 
 ApiCall *TrutoClient::getCapabilities(const QString &accountId, const QString &resource)
@@ -116,41 +113,46 @@ ApiCall *TrutoClient::getCapabilities(const QString &accountId, const QString &r
     QByteArray query;
     appendEncoded(query, "type", QStringLiteral("unified"));
     appendEncoded(query, "resource", resource);
-    return start("GET", accountPath(accountId) + "/capabilities", query, {}, {}, {}, false);
+    return start("GET", accountPath(accountId) + "/capabilities", query, {}, {},
+                 accountOnly(accountId), false);
 }
 
 ApiCall *TrutoClient::getUpdateMeta(const QString &resource, const QString &accountId)
 {
     return start("GET", resourcePath(resource) + "/meta/update", accountQuery(accountId), {}, {},
-                 accountId, false);
+                 {resource, {}, accountId}, false);
 }
 
 ApiCall *TrutoClient::listFields(const QString &accountId, const QString &entityType)
 {
     QByteArray query = accountQuery(accountId);
     appendEncoded(query, "entity_type", entityType);
-    return start("GET", "/unified/crm/fields", query, {}, {}, accountId, false);
+    return start("GET", "/unified/crm/fields", query, {}, {},
+                 {QStringLiteral("fields"), {}, accountId}, false);
 }
 
-SentRequest TrutoClient::previewUpdate(const QString &resource, const QString &id,
-                                       const QJsonObject &body, const QueryOptions &options,
-                                       const QString &idempotencyKey) const
+SentRequest TrutoClient::previewUpdate(const PatchRequest &request) const
 {
-    return buildRequest("PATCH", recordPath(resource, id), options.toEncodedQuery(),
-                        QJsonDocument(body).toJson(QJsonDocument::Compact), idempotencyKey);
+    QueryOptions options = request.options;
+    options.integratedAccountId = request.target.accountId;
+    return buildRequest("PATCH", request.target.encodedPath(), options.toEncodedQuery(),
+                        QJsonDocument(request.body).toJson(QJsonDocument::Compact),
+                        request.idempotencyKey, request.target);
 }
 
 ApiCall *TrutoClient::start(const QByteArray &method, const QByteArray &encodedPath,
                             const QByteArray &encodedQuery, const QByteArray &body,
-                            const QString &idempotencyKey, const QString &accountId,
+                            const QString &idempotencyKey, const RecordTarget &target,
                             bool streaming)
 {
-    const SentRequest sent = buildRequest(method, encodedPath, encodedQuery, body, idempotencyKey);
+    const SentRequest sent = buildRequest(method, encodedPath, encodedQuery, body, idempotencyKey, target);
     ApiCall::Options options;
     options.transferTimeoutMs = m_config.transferTimeoutMs;
     options.retryPolicy = RetryPolicy(m_config.retryLimits());
     options.streaming = streaming;
-    options.accountId = accountId;
+    // The throttle is keyed on the account (contract §8.3); platform calls count towards the
+    // token's limit only.
+    options.accountId = encodedPath.startsWith("/unified/") ? target.accountId : QString();
     auto *call = new ApiCall(m_network, &m_limiter, networkRequest(sent), sent, options, this);
     QMetaObject::invokeMethod(call, &ApiCall::start, Qt::QueuedConnection);
     return call;
@@ -158,10 +160,12 @@ ApiCall *TrutoClient::start(const QByteArray &method, const QByteArray &encodedP
 
 SentRequest TrutoClient::buildRequest(const QByteArray &method, const QByteArray &encodedPath,
                                       const QByteArray &encodedQuery, const QByteArray &body,
-                                      const QString &idempotencyKey) const
+                                      const QString &idempotencyKey,
+                                      const RecordTarget &target) const
 {
     SentRequest sent;
     sent.method = method;
+    sent.target = target;
     // Every part is encoded already; StrictMode makes QUrl take the bytes as they are instead
     // of re-interpreting them (contract §3, §5.3 rule 5).
     QByteArray url = m_config.baseUrl

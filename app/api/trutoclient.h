@@ -4,6 +4,7 @@
 #include "api/apiresult.h"
 #include "api/queryoptions.h"
 #include "api/ratelimiter.h"
+#include "api/recordtarget.h"
 #include "api/retrypolicy.h"
 
 #include <QJsonObject>
@@ -48,9 +49,9 @@ public:
     void setConfig(const ConnectionConfig &config);
     const ConnectionConfig &config() const { return m_config; }
 
-    // PATCH /unified/crm/{resource}/{id}; retries reuse idempotencyKey.
-    ApiCall *updateRecord(const QString &resource, const QString &id, const QJsonObject &body,
-                          const QueryOptions &options, const QString &idempotencyKey);
+    // PATCH /unified/crm/{resource}/{id}; retries reuse the request's idempotency key. The
+    // target's account is the integrated_account_id sent.
+    ApiCall *updateRecord(const PatchRequest &request);
     ApiCall *getRecord(const QString &resource, const QString &id, const QueryOptions &options);
     // One page: options.limit and options.nextCursor select it; ListPage reads the answer.
     ApiCall *listRecords(const QString &resource, const QueryOptions &options);
@@ -63,15 +64,13 @@ public:
     ApiCall *listFields(const QString &accountId, const QString &entityType = {});
 
     // Sends an earlier request again (from history) to the current connection: the same method,
-    // path, query and body, with the current token and a new Idempotency-Key, because the old
-    // key would only replay the cached answer (contract §9). Only the path and query of `url`
-    // are used, so a request never follows an old base URL.
-    ApiCall *resend(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                    const QString &idempotencyKey);
+    // path, query, body and target, with the current token and a new Idempotency-Key, because
+    // the old key would only replay the cached answer (contract §9). Only the path and query of
+    // the original URL are used, so a request never follows an old base URL.
+    ApiCall *resend(const SentRequest &original, const QString &idempotencyKey);
 
     // The request a PATCH would send, without sending it (previews, snippets, history).
-    SentRequest previewUpdate(const QString &resource, const QString &id, const QJsonObject &body,
-                              const QueryOptions &options, const QString &idempotencyKey) const;
+    SentRequest previewUpdate(const PatchRequest &request) const;
     // "/unified/crm/contacts/<percent-encoded id>" (contract §3).
     static QByteArray recordPath(const QString &resource, const QString &id);
 
@@ -80,10 +79,10 @@ public:
 private:
     ApiCall *start(const QByteArray &method, const QByteArray &encodedPath,
                    const QByteArray &encodedQuery, const QByteArray &body,
-                   const QString &idempotencyKey, const QString &accountId, bool streaming);
+                   const QString &idempotencyKey, const RecordTarget &target, bool streaming);
     SentRequest buildRequest(const QByteArray &method, const QByteArray &encodedPath,
                              const QByteArray &encodedQuery, const QByteArray &body,
-                             const QString &idempotencyKey) const;
+                             const QString &idempotencyKey, const RecordTarget &target) const;
     // The wire form of a SentRequest: the same URL, headers and body, with the real token.
     QNetworkRequest networkRequest(const SentRequest &sent) const;
 

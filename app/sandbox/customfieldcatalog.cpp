@@ -106,19 +106,4 @@ QString CustomFieldCatalog::rejectionOf(const QJsonObject &field, const QJsonVal
     return {};
 }
 
-QString CustomFieldCatalog::entityTypeOf(const QString &resource)
-{
-    if (resource == QLatin1String("contacts"))
-        return QStringLiteral("contact");
-    if (resource == QLatin1String("opportunities"))
-        return QStringLiteral("opportunity");
-    if (resource == QLatin1String("leads"))
-        return QStringLiteral("lead");
-    if (resource == QLatin1String("notes"))
-        return QStringLiteral("note");
-    // Not a documented entity type (contract §14 lists contact, account, opportunity, lead, note,
-    // project, task); no seeded provider defines engagement fields.
-    return QStringLiteral("engagement");
-}
-
 } // namespace crmdesk::sandbox

@@ -22,9 +22,6 @@ public:
     // Why the provider would refuse value for the field, or empty when it accepts it.
     static QString rejectionOf(const QJsonObject &field, const QJsonValue &value);
 
-    // "contacts" -> "contact" (the field object's entity_type).
-    static QString entityTypeOf(const QString &resource);
-
 private:
     QHash<QString, QJsonArray> m_fields; // provider (lower case) -> field objects
 };

@@ -110,7 +110,10 @@ FieldRules SandboxData::rules(const Account &account, const QString &resource) c
 
 QJsonArray SandboxData::customFieldsFor(const Account &account, const QString &resource) const
 {
-    return customFields.fields(account.provider, CustomFieldCatalog::entityTypeOf(resource));
+    // Each resource's schema names the entity_type of its custom field definitions.
+    const ResourceSchema *resourceSchema = schema->resource(resource);
+    return resourceSchema ? customFields.fields(account.provider, resourceSchema->customFieldEntity)
+                          : QJsonArray();
 }
 
 QJsonObject SandboxData::unified(const Account &account, const QString &resource,

@@ -24,8 +24,9 @@ struct FieldState
     QStringList enumValues;     // values this provider accepts; empty = free text
     QStringList supportedBy;    // providers the documentation names as supporting the field
     StateOrigin origin = StateOrigin::BundledDocs;
+    bool locked = false;        // shown but never editable (a field whose name was lost)
 
-    bool editable() const { return support != Support::Unsupported; }
+    bool editable() const { return !locked && support != Support::Unsupported; }
     friend bool operator==(const FieldState &, const FieldState &) = default;
 };
 

@@ -80,6 +80,15 @@ ResourceSchema ResourceSchema::fromJson(const QJsonObject &json)
     schema.trutoQuery = fieldsFrom(json.value(QLatin1String("truto_query")));
     schema.body = fieldsFrom(json.value(QLatin1String("body")));
     schema.response = fieldsFrom(json.value(QLatin1String("response")));
+    for (const QJsonValue &name : json.value(QLatin1String("form_order")).toArray()) {
+        if (schema.find(Section::Body, name.toString()) && !schema.formOrder.contains(name.toString()))
+            schema.formOrder.append(name.toString());
+    }
+    for (const FieldSpec &field : std::as_const(schema.body)) {
+        if (!schema.formOrder.contains(field.name))
+            schema.formOrder.append(field.name);
+    }
+    schema.customFieldEntity = json.value(QLatin1String("custom_field_entity")).toString();
     return schema;
 }
 

@@ -34,6 +34,11 @@ public:
     QStringList providers;                  // named in the page's field lists
     QStringList providersWithoutFieldData;  // said to support update, named in no field list
     QList<ResourceRule> rules;
+    // The form's order: the fields people edit most first ("form_order"), then every other
+    // top-level body field in schema order.
+    QStringList formOrder;
+    // The entity_type of this resource's custom field definitions (contract §14): "contact".
+    QString customFieldEntity;
     QList<FieldSpec> query;
     QList<FieldSpec> trutoQuery;
     QList<FieldSpec> body;

@@ -1,4 +1,4 @@
-#include "store/appsettings.h"
+#include "settings/appsettings.h"
 
 #include <QFile>
 #include <QSettings>

@@ -1,6 +1,7 @@
 // The API client against the real offline sandbox server over loopback sockets: every resource
 // round-trips a PATCH in every response format, and the sandbox's faults (X-Sandbox-Fault, see
 // app/sandbox/README.md) drive retry, 429, 5xx, timeout and a dropped connection end to end.
+#include "awaitresult.h"
 #include "api/listpage.h"
 #include "api/trutoclient.h"
 #include "sandbox/sandboxserver.h"
@@ -12,6 +13,7 @@
 #include <QUuid>
 
 using namespace crmdesk;
+using crmdesk::test::awaitResult;
 using namespace Qt::StringLiterals;
 
 class TestClientSandbox : public QObject
@@ -55,18 +57,11 @@ private:
     ApiCall *patch(const QString &resource, const QJsonObject &body,
                    std::optional<ResponseFormat> format = std::nullopt)
     {
-        return m_client->updateRecord(resource, firstId(resource), body, options(format),
-                                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+        const QueryOptions query = options(format);
+        return m_client->updateRecord({{resource, firstId(resource), query.integratedAccountId}, body, query,
+                                       QUuid::createUuid().toString(QUuid::WithoutBraces)});
     }
 
-    static bool await(ApiCall *call, ApiResult &result)
-    {
-        QSignalSpy finished(call, &ApiCall::finished);
-        if (!finished.wait(15000) || finished.size() != 1)
-            return false;
-        result = finished.first().first().value<ApiResult>();
-        return true;
-    }
 
     static QList<int> statuses(const ApiResult &result)
     {
@@ -139,12 +134,13 @@ private Q_SLOTS:
 
         QueryOptions query = options(responseFormat);
         query.remoteQuery = QJsonObject{{u"trace"_s, u"x y+z/?&"_s}}; // exercises §5.3 strictly
-        ApiCall *call = m_client->updateRecord(resource, firstId(resource), {{field, value}}, query,
-                                               QUuid::createUuid().toString(QUuid::WithoutBraces));
+        ApiCall *call = m_client->updateRecord({{resource, firstId(resource), query.integratedAccountId},
+                                                {{field, value}}, query,
+                                                QUuid::createUuid().toString(QUuid::WithoutBraces)});
         QByteArray streamed;
         connect(call, &ApiCall::bytesArrived, this, [&streamed](const QByteArray &chunk) { streamed += chunk; });
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QVERIFY2(result.ok(), qPrintable(result.errorString));
         QCOMPARE(result.httpStatus, 200);
 
@@ -170,7 +166,7 @@ private Q_SLOTS:
         QueryOptions reread = options();
         reread.ignoreRemoteData = true;
         ApiResult get;
-        QVERIFY(await(m_client->getRecord(resource, firstId(resource), reread), get));
+        QVERIFY(awaitResult(m_client->getRecord(resource, firstId(resource), reread), get));
         QVERIFY2(get.ok(), qPrintable(get.errorString));
         QCOMPARE(get.json.object().value(field).toString(), value);
     }
@@ -178,37 +174,37 @@ private Q_SLOTS:
     void shouldReadAccountsCapabilitiesMetaFieldsAndPages()
     {
         ApiResult accounts;
-        QVERIFY(await(m_client->listIntegratedAccounts({}), accounts));
+        QVERIFY(awaitResult(m_client->listIntegratedAccounts({}), accounts));
         QVERIFY2(accounts.ok(), qPrintable(accounts.errorString));
         QVERIFY(ListPage::fromJson(accounts.json));
 
         ApiResult account;
-        QVERIFY(await(m_client->getIntegratedAccount(m_account), account));
+        QVERIFY(awaitResult(m_client->getIntegratedAccount(m_account), account));
         QCOMPARE(account.json.object().value(u"id"_s).toString(), m_account);
 
         ApiResult capabilities;
-        QVERIFY(await(m_client->getCapabilities(m_account, u"contacts"_s), capabilities));
+        QVERIFY(awaitResult(m_client->getCapabilities(m_account, u"contacts"_s), capabilities));
         QVERIFY2(capabilities.ok(), qPrintable(capabilities.errorString));
 
         ApiResult meta;
-        QVERIFY(await(m_client->getUpdateMeta(u"contacts"_s, m_account), meta));
+        QVERIFY(awaitResult(m_client->getUpdateMeta(u"contacts"_s, m_account), meta));
         QVERIFY2(meta.ok(), qPrintable(meta.errorString));
 
         ApiResult fields;
-        QVERIFY(await(m_client->listFields(m_account), fields));
+        QVERIFY(awaitResult(m_client->listFields(m_account), fields));
         QVERIFY2(fields.ok(), qPrintable(fields.errorString));
 
         QueryOptions paging = options();
         paging.limit = 1;
         ApiResult first;
-        QVERIFY(await(m_client->listRecords(u"contacts"_s, paging), first));
+        QVERIFY(awaitResult(m_client->listRecords(u"contacts"_s, paging), first));
         const std::optional<ListPage> page = ListPage::fromJson(first.json);
         QVERIFY(page);
         QCOMPARE(page->records.size(), 1);
         QVERIFY(page->hasMore());
         paging.nextCursor = page->nextCursor;
         ApiResult second;
-        QVERIFY(await(m_client->listRecords(u"contacts"_s, paging), second));
+        QVERIFY(awaitResult(m_client->listRecords(u"contacts"_s, paging), second));
         const std::optional<ListPage> next = ListPage::fromJson(second.json);
         QVERIFY(next);
         QCOMPARE(next->records.size(), 1);
@@ -230,7 +226,7 @@ private Q_SLOTS:
             largestPiece = std::max<qint64>(largestPiece, piece.size());
         });
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QVERIFY2(result.ok(), qPrintable(result.errorString));
         QVERIFY(result.bodySize >= 3000000);
         QCOMPARE(total, result.bodySize);
@@ -245,7 +241,7 @@ private Q_SLOTS:
         // key gets past "fail the first two".
         configure("500=2");
         ApiResult result;
-        QVERIFY(await(patch(u"notes"_s, {{u"content"_s, u"after two failures"_s}}), result));
+        QVERIFY(awaitResult(patch(u"notes"_s, {{u"content"_s, u"after two failures"_s}}), result));
         QVERIFY2(result.ok(), qPrintable(result.errorString));
         QCOMPARE(statuses(result), (QList<int>{500, 500, 200}));
     }
@@ -254,7 +250,7 @@ private Q_SLOTS:
     {
         configure("502=1");
         ApiResult result;
-        QVERIFY(await(m_client->getRecord(u"contacts"_s, firstId(u"contacts"_s), options()), result));
+        QVERIFY(awaitResult(m_client->getRecord(u"contacts"_s, firstId(u"contacts"_s), options()), result));
         QVERIFY2(result.ok(), qPrintable(result.errorString));
         QCOMPARE(statuses(result), (QList<int>{502, 200}));
     }
@@ -265,7 +261,7 @@ private Q_SLOTS:
         ApiCall *call = patch(u"contacts"_s, {{u"first_name"_s, u"Limited"_s}});
         QSignalSpy retrying(call, &ApiCall::retrying);
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QCOMPARE(result.httpStatus, 429);
         QCOMPARE(statuses(result), (QList<int>{429, 429, 429}));
         QCOMPARE(retrying.size(), 2);
@@ -303,7 +299,7 @@ private Q_SLOTS:
         QFETCH(QString, advice);
         configure(fault);
         ApiResult result;
-        QVERIFY(await(patch(u"opportunities"_s, {{u"name"_s, u"Final"_s}}), result));
+        QVERIFY(awaitResult(patch(u"opportunities"_s, {{u"name"_s, u"Final"_s}}), result));
         QCOMPARE(result.httpStatus, status);
         QCOMPARE(result.timings.attempts, 1);
         QVERIFY(result.trutoError);
@@ -314,7 +310,7 @@ private Q_SLOTS:
     {
         configure("hang", 200, 2);
         ApiResult result;
-        QVERIFY(await(m_client->getRecord(u"notes"_s, firstId(u"notes"_s), options()), result));
+        QVERIFY(awaitResult(m_client->getRecord(u"notes"_s, firstId(u"notes"_s), options()), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::Timeout));
         QCOMPARE(result.timings.attempts, 2);
     }
@@ -323,12 +319,12 @@ private Q_SLOTS:
     {
         configure("drop");
         ApiResult get;
-        QVERIFY(await(m_client->getRecord(u"leads"_s, firstId(u"leads"_s), options()), get));
+        QVERIFY(awaitResult(m_client->getRecord(u"leads"_s, firstId(u"leads"_s), options()), get));
         QCOMPARE(toString(get.errorKind), toString(ErrorKind::ConnectionClosed));
         QCOMPARE(get.timings.attempts, 3);
 
         ApiResult patched;
-        QVERIFY(await(patch(u"leads"_s, {{u"title"_s, u"Dropped"_s}}), patched));
+        QVERIFY(awaitResult(patch(u"leads"_s, {{u"title"_s, u"Dropped"_s}}), patched));
         QCOMPARE(toString(patched.errorKind), toString(ErrorKind::ConnectionClosed));
         QCOMPARE(patched.timings.attempts, 2); // a PATCH is retried once after a transport error
         QVERIFY2(patched.errorString.contains(u"may or may not have been saved"_s),
@@ -343,7 +339,7 @@ private Q_SLOTS:
         const QString id = firstId(u"contacts"_s);
         QVERIFY2(!id.isEmpty(), "the read-only account has contacts");
         ApiResult result;
-        QVERIFY(await(patch(u"contacts"_s, {{u"first_name"_s, u"Nope"_s}}), result));
+        QVERIFY(awaitResult(patch(u"contacts"_s, {{u"first_name"_s, u"Nope"_s}}), result));
         QCOMPARE(result.httpStatus, 405);
         QVERIFY2(result.errorString.contains(u"Sandbox accounts are read-only"_s), qPrintable(result.errorString));
     }
@@ -354,7 +350,7 @@ private Q_SLOTS:
         config.token = u"not-the-token"_s;
         m_client->setConfig(config);
         ApiResult result;
-        QVERIFY(await(m_client->getRecord(u"contacts"_s, firstId(u"contacts"_s), options()), result));
+        QVERIFY(awaitResult(m_client->getRecord(u"contacts"_s, firstId(u"contacts"_s), options()), result));
         QCOMPARE(result.httpStatus, 401);
         QCOMPARE(result.timings.attempts, 1);
         QVERIFY2(result.errorString.contains(u"check the token in Settings"_s), qPrintable(result.errorString));

@@ -2,6 +2,7 @@
 // scripts. This checks what the fake network can only assume: how Qt's own HTTP stack reports a
 // timeout, a body cut short, a TLS failure and a redirect, and that a stream really arrives
 // piece by piece.
+#include "awaitresult.h"
 #include "api/trutoclient.h"
 
 #include <QNetworkAccessManager>
@@ -15,6 +16,7 @@
 #include <functional>
 
 using namespace crmdesk;
+using crmdesk::test::awaitResult;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -96,14 +98,6 @@ private:
         return m_client->getRecord(u"contacts"_s, u"42"_s, options);
     }
 
-    static bool await(ApiCall *call, ApiResult &result)
-    {
-        QSignalSpy finished(call, &ApiCall::finished);
-        if (!finished.wait(10000) || finished.size() != 1)
-            return false;
-        result = finished.first().first().value<ApiResult>();
-        return true;
-    }
 
 private Q_SLOTS:
     void init()
@@ -128,7 +122,7 @@ private Q_SLOTS:
         }
         useServer(QUrl(u"http://127.0.0.1:"_s + QString::number(closedPort)), 5000, 2);
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::ConnectionRefused));
         QCOMPARE(result.timings.attempts, 2);
         QVERIFY2(result.errorString.contains(u"connection was refused"_s), qPrintable(result.errorString));
@@ -139,7 +133,7 @@ private Q_SLOTS:
         ScriptedServer silent;
         useServer(silent.url(), 100);
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         // Qt reports an elapsed transfer timeout as a cancel; the client must not.
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::Timeout));
         QVERIFY(silent.received().startsWith("GET /unified/crm/contacts/42?integrated_account_id=acc-1 HTTP/1.1"));
@@ -154,7 +148,7 @@ private Q_SLOTS:
         });
         useServer(server.url());
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::ConnectionClosed));
         QCOMPARE(result.httpStatus, 200);
     }
@@ -175,7 +169,7 @@ private Q_SLOTS:
         useServer(plain.url(u"https"_s));
         ApiCall *call = getContact();
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::Tls));
         QVERIFY(!plain.received().contains("Bearer"));
         QVERIFY(!plain.received().contains(kToken));
@@ -193,7 +187,7 @@ private Q_SLOTS:
         });
         useServer(server.url());
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(result.httpStatus, 302);
         QCOMPARE(elsewhere.connections(), 0);
         QVERIFY2(result.errorString.startsWith(uR"(Server replied "302 Found")"_s), qPrintable(result.errorString));
@@ -226,7 +220,7 @@ private Q_SLOTS:
                 connection->write("0\r\n\r\n");
         });
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QVERIFY2(result.ok(), qPrintable(result.errorString));
         QCOMPARE(all, "part-0;part-1;part-2;part-3;part-4;"_ba);
         QCOMPARE(arrived.size(), 5);

@@ -1,4 +1,4 @@
-#include "store/draftstore.h"
+#include "drafts/draftstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,6 @@
-#include "store/historyresult.h"
-#include "store/historystore.h"
+#include "history/historyresult.h"
+#include "history/historystore.h"
+#include "historyfixtures.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -15,22 +16,8 @@ const QByteArray kUrl = "https://api.truto.one/unified/crm/contacts/a%2Fb%20c"
 
 HistoryEntry entryWith(int status, const QByteArray &body, const QString &error = {})
 {
-    HistoryEntry entry;
-    entry.sentAt = QDateTime(QDate(2026, 4, 1), QTime(9, 30), Qt::UTC);
-    entry.method = "PATCH";
-    entry.url = kUrl;
-    entry.requestHeaders = {{"Authorization", "Bearer <redacted>"}, {"Content-Type", "application/json"}};
-    entry.requestBody = "{\"first_name\":\"Janet\"}";
-    entry.idempotencyKey = u"0b9cfa5e-5b51"_s;
-    entry.status = status;
-    entry.durationMs = 412;
-    entry.responseHeaders = {{"content-type", "application/json; charset=utf-8"}};
-    entry.responseBody = body;
-    entry.responseSize = body.size();
-    entry.errorString = error;
-    entry.resource = u"contacts"_s;
-    entry.recordId = u"a/b c"_s;
-    return entry;
+    return test::historyEntry("PATCH", test::contactTarget(u"a/b c"_s), status,
+                                 "{\"first_name\":\"Janet\"}", body, error);
 }
 
 } // namespace

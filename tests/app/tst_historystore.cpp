@@ -1,4 +1,5 @@
-#include "store/historystore.h"
+#include "history/historystore.h"
+#include "historyfixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,29 +18,13 @@ const QString kToken = QStringLiteral("tr_live_9f8e7d6c5b4a3f2e");
 
 HistoryEntry patchEntry(const QString &recordId, const QByteArray &body)
 {
-    HistoryEntry entry;
-    entry.sentAt = QDateTime(QDate(2026, 4, 1), QTime(9, 30, 0, 125), Qt::UTC);
-    entry.profileId = QStringLiteral("profile-1");
-    entry.environment = QStringLiteral("production");
-    entry.method = "PATCH";
-    entry.url = "https://api.truto.one/unified/crm/contacts/"
-                + QUrl::toPercentEncoding(recordId)
-                + "?integrated_account_id=62f44730-dd91-461e-bd6a-aedd9e0ad79d";
-    entry.requestHeaders = {{"Authorization", "Bearer \xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"},
-                            {"Content-Type", "application/json"},
-                            {"Idempotency-Key", "0b9cfa5e-5b51"}};
-    entry.requestBody = body;
-    entry.status = 200;
-    entry.durationMs = 412;
-    entry.responseHeaders = {{"content-type", "application/json; charset=utf-8"},
-                             {"ratelimit-remaining", "49"}};
     // Plain literals: moc misreads raw strings with unbalanced braces.
-    entry.responseBody = "{\"id\":\"" + recordId.toUtf8() + "\",\"first_name\":\"Janet\"}";
-    entry.responseSize = entry.responseBody.size();
-    entry.resource = QStringLiteral("contacts");
-    entry.recordId = recordId;
-    entry.accountId = QStringLiteral("62f44730-dd91-461e-bd6a-aedd9e0ad79d");
-    entry.idempotencyKey = QStringLiteral("0b9cfa5e-5b51");
+    HistoryEntry entry = test::historyEntry(
+        "PATCH", test::contactTarget(recordId), 200, body,
+        "{\"id\":\"" + recordId.toUtf8() + "\",\"first_name\":\"Janet\"}");
+    entry.sentAt = entry.sentAt.addMSecs(125); // milliseconds survive the round trip
+    entry.requestHeaders[0].second = "Bearer \xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2";
+    entry.responseHeaders.append({QByteArray("ratelimit-remaining"), QByteArray("49")});
     return entry;
 }
 
@@ -108,8 +93,8 @@ private slots:
         QCOMPARE(fetched->responseHeaders, entry.responseHeaders);
         QCOMPARE(fetched->responseBody, entry.responseBody);
         QCOMPARE(fetched->responseTruncated, false);
-        QCOMPARE(fetched->recordId, QStringLiteral("42"));
-        QCOMPARE(fetched->accountId, entry.accountId);
+        QCOMPARE(fetched->target.recordId, QStringLiteral("42"));
+        QCOMPARE(fetched->target, entry.target);
         QCOMPARE(fetched->idempotencyKey, entry.idempotencyKey);
     }
 

@@ -1,5 +1,5 @@
 #include "schema/schema.h"
-#include "store/livemetamerger.h"
+#include "schema/livemetamerger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

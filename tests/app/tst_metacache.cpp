@@ -1,4 +1,4 @@
-#include "store/metacache.h"
+#include "session/metacache.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "store/redactor.h"
+#include "secrets/redactor.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #include "fakekeychainbackend.h"
-#include "store/inmemorysecretstore.h"
-#include "store/keychainsecretstore.h"
+#include "secrets/inmemorysecretstore.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

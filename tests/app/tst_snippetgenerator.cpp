@@ -1,4 +1,4 @@
-#include "store/snippetgenerator.h"
+#include "snippets/snippetgenerator.h"
 
 #include <QDir>
 #include <QFile>
@@ -61,6 +61,7 @@ SnippetRequest patchRequest()
     };
     request.request.body = kBody;
     request.request.idempotencyKey = kIdempotencyKey;
+    request.request.target = {u"contacts"_s, kRecordId, kAccount};
     return request;
 }
 
@@ -326,6 +327,7 @@ private slots:
         request.request.method = "GET";
         request.request.url = QUrl::fromEncoded(
             "http://127.0.0.1:8765/unified/crm/notes/9?integrated_account_id=acc-1");
+        request.request.target = {u"notes"_s, u"9"_s, u"acc-1"_s};
         const SnippetGenerator generator;
         const QString ts = generator.generate(SnippetForm::TrutoTypeScriptSdk, request);
         QVERIFY2(ts.contains(u"baseUrl: \"http://127.0.0.1:8765\""_s), qPrintable(ts));
@@ -349,6 +351,13 @@ private slots:
         QVERIFY(generator.generate(SnippetForm::TrutoPythonSdk, account).isEmpty());
         QVERIFY(generator.supports(SnippetForm::Curl, account));
         QVERIFY(generator.supports(SnippetForm::TrutoTypeScriptSdk, patchRequest()));
+        // A meta call is about a resource, but no SDK method reads it.
+        SnippetRequest meta;
+        meta.request.method = "GET";
+        meta.request.url = QUrl(u"https://api.truto.one/unified/crm/contacts/meta/update?integrated_account_id=acc-1"_s);
+        meta.request.target = {u"contacts"_s, {}, u"acc-1"_s};
+        QVERIFY(!generator.supports(SnippetForm::TrutoTypeScriptSdk, meta));
+        QVERIFY(generator.supports(SnippetForm::Curl, meta));
     }
 
     void shouldDecodeTheDocumentedQueryEncoding()

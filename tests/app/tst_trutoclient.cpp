@@ -1,5 +1,6 @@
 // The API client against the fake network: what a call puts on the wire, how every kind of
 // answer and failure reaches the user, retries and their limits, timeout, cancel, streaming.
+#include "awaitresult.h"
 #include "api/listpage.h"
 #include "api/trutoclient.h"
 #include "fakenetwork.h"
@@ -11,6 +12,7 @@
 #include <QTest>
 
 using namespace crmdesk;
+using crmdesk::test::awaitResult;
 using namespace crmdesk::test;
 using namespace Qt::StringLiterals;
 
@@ -68,7 +70,7 @@ private:
     ApiCall *patchContact(const QJsonObject &body = {{u"first_name"_s, u"Ada"_s}},
                           const QString &key = u"edit-1"_s)
     {
-        return m_client->updateRecord(u"contacts"_s, u"42"_s, body, account(), key);
+        return m_client->updateRecord({{u"contacts"_s, u"42"_s, u"acc-1"_s}, body, {}, key});
     }
 
     ApiCall *getContact(const QueryOptions &options = account())
@@ -77,19 +79,6 @@ private:
     }
 
     // Waits for the one finished() of a call and for the call to delete itself.
-    static bool await(ApiCall *call, ApiResult &result)
-    {
-        QSignalSpy finished(call, &ApiCall::finished);
-        const QPointer<ApiCall> alive(call);
-        if (!finished.wait(10000))
-            return false;
-        if (!QTest::qWaitFor([&] { return alive.isNull(); }, 5000))
-            return false;
-        if (finished.size() != 1)
-            return false;
-        result = finished.first().first().value<ApiResult>();
-        return true;
-    }
 
 private Q_SLOTS:
     void init()
@@ -113,7 +102,7 @@ private Q_SLOTS:
         const QJsonObject body{{u"first_name"_s, u"Ada"_s},
                                {u"phone_numbers"_s, QJsonArray{QJsonObject{{u"number"_s, u"+1 555"_s}}}}};
         ApiResult result;
-        QVERIFY(await(patchContact(body), result));
+        QVERIFY(awaitResult(patchContact(body), result));
 
         QCOMPARE(m_network->requests().size(), 1);
         const FakeRequest &sent = m_network->requests().first();
@@ -133,7 +122,7 @@ private Q_SLOTS:
     {
         m_network->respondWith({FakeResponse::json(200, R"({"id":"42"})")});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         const FakeRequest &sent = m_network->requests().first();
         QCOMPARE(sent.verb, "GET"_ba);
         QVERIFY(sent.body.isEmpty());
@@ -150,7 +139,7 @@ private Q_SLOTS:
         big += "{}]}";
         m_network->respondWith({FakeResponse::json(200, big)});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QVERIFY(result.ok());
         QCOMPARE(result.body.size(), big.size());
         QVERIFY(result.body == big);
@@ -165,7 +154,12 @@ private Q_SLOTS:
         const QUrl old = QUrl::fromEncoded(
             "http://127.0.0.1:9/unified/crm/contacts/a%20b?integrated_account_id=acc-1&remote_query%5Bq%5D=x%2By");
         ApiResult result;
-        QVERIFY(await(m_client->resend("PATCH", old, R"({"title":"CTO"})"_ba, u"edit-2"_s), result));
+        SentRequest original;
+        original.method = "PATCH";
+        original.url = old;
+        original.body = R"({"title":"CTO"})"_ba;
+        original.target = {u"contacts"_s, u"a b"_s, u"acc-1"_s};
+        QVERIFY(awaitResult(m_client->resend(original, u"edit-2"_s), result));
         const FakeRequest &sent = m_network->requests().first();
         QCOMPARE(sent.verb, "PATCH"_ba);
         QCOMPARE(sent.encodedUrl(),
@@ -174,6 +168,7 @@ private Q_SLOTS:
         QCOMPARE(sent.header("Authorization"), "Bearer " + kToken);
         QCOMPARE(sent.header("Idempotency-Key"), "edit-2"_ba);
         QVERIFY(result.ok());
+        QCOMPARE(result.request.target, original.target); // the answer says what it was about
     }
 
     void shouldPreviewExactlyWhatThePatchSends()
@@ -184,11 +179,11 @@ private Q_SLOTS:
         options.excludeFields = {u"remote_data"_s};
         const QJsonObject body{{u"title"_s, u"VP Sales"_s}};
         const QString id = u"id/with space+plus"_s;
-        const SentRequest preview =
-            m_client->previewUpdate(u"contacts"_s, id, body, options, u"key-9"_s);
+        const PatchRequest patch{{u"contacts"_s, id, u"acc-1"_s}, body, options, u"key-9"_s};
+        const SentRequest preview = m_client->previewUpdate(patch);
 
         ApiResult result;
-        QVERIFY(await(m_client->updateRecord(u"contacts"_s, id, body, options, u"key-9"_s), result));
+        QVERIFY(awaitResult(m_client->updateRecord(patch), result));
         const FakeRequest &sent = m_network->requests().first();
         QCOMPARE(preview.method, sent.verb);
         QCOMPARE(preview.url.toEncoded(), sent.encodedUrl());
@@ -202,18 +197,20 @@ private Q_SLOTS:
         QCOMPARE(result.request.headers, preview.headers);
         QCOMPARE(result.request.body, preview.body);
         QCOMPARE(result.request.idempotencyKey, u"key-9"_s);
+        QCOMPARE(result.request.target, patch.target);
+        QCOMPARE(preview.target, patch.target);
     }
 
     void shouldNeverExposeTheTokenInResults()
     {
         m_network->respondWith({FakeResponse::trutoError(401, u"Invalid API token"_s)});
         ApiResult failed;
-        QVERIFY(await(patchContact(), failed));
+        QVERIFY(awaitResult(patchContact(), failed));
         QVERIFY(!failed.ok());
         QVERIFY(!everythingVisible(failed).contains(QString::fromLatin1(kToken)));
         QCOMPARE(failed.request.header("Authorization"), QByteArray(kRedactedAuthorization));
 
-        const SentRequest preview = m_client->previewUpdate(u"contacts"_s, u"1"_s, {}, account(), {});
+        const SentRequest preview = m_client->previewUpdate({{u"contacts"_s, u"1"_s, u"acc-1"_s}, {}, {}, {}});
         for (const auto &[name, value] : preview.headers)
             QVERIFY(!value.contains(kToken));
     }
@@ -265,7 +262,7 @@ private Q_SLOTS:
         case 6: call = m_client->listFields(u"acc-1"_s, u"contact"_s); break;
         }
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QCOMPARE(m_network->requests().first().verb, "GET"_ba);
         QCOMPARE(m_network->requests().first().encodedUrl(), expected);
         QVERIFY(result.ok());
@@ -276,7 +273,7 @@ private Q_SLOTS:
         configure([](ConnectionConfig &config) { config.baseUrl = QUrl(u"http://127.0.0.1:8080/truto/"_s); });
         m_network->respondWith({FakeResponse::json(200, "{}")});
         ApiResult result;
-        QVERIFY(await(getContact(QueryOptions()), result));
+        QVERIFY(awaitResult(getContact(QueryOptions()), result));
         QCOMPARE(m_network->requests().first().encodedUrl(),
                  "http://127.0.0.1:8080/truto/unified/crm/contacts/42"_ba);
     }
@@ -289,7 +286,7 @@ private Q_SLOTS:
         });
         m_network->respondWith({FakeResponse::json(200, "{}")});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         const FakeRequest &sent = m_network->requests().first();
         QCOMPARE(sent.header("X-Sandbox-Fault"), "status=500"_ba);
         QCOMPARE(sent.header("Authorization"), "Bearer " + kToken);
@@ -300,7 +297,7 @@ private Q_SLOTS:
         // A redirect would carry the Authorization header to a host the user never chose.
         m_network->respondWith({FakeResponse::payload(302, {}, {}).withHeader("Location", "https://elsewhere.example/")});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(m_network->requests().first().request.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
                  int(QNetworkRequest::ManualRedirectPolicy));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::Http));
@@ -314,7 +311,7 @@ private Q_SLOTS:
         const QByteArray body = "{ \"name\" :\t\"Zo\xc3\xab\",\n  \"n\": 1.50 }\n";
         m_network->respondWith({FakeResponse::json(200, body).withHeader("ratelimit-remaining", "49")});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QVERIFY(result.ok());
         QCOMPARE(result.body, body);
         QCOMPARE(result.bodySize, body.size());
@@ -345,7 +342,7 @@ private Q_SLOTS:
         QueryOptions options = account();
         options.responseFormat = ResponseFormat(format);
         ApiResult result;
-        QVERIFY(await(getContact(options), result));
+        QVERIFY(awaitResult(getContact(options), result));
         QVERIFY(result.ok());
         QCOMPARE(result.body, R"({"id":"42"})"_ba);
         QCOMPARE(!result.json.isNull(), parsed);
@@ -355,7 +352,7 @@ private Q_SLOTS:
     {
         m_network->respondWith({FakeResponse::json(200, R"({"id": "42", )")});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::InvalidResponse));
         QCOMPARE(result.body, R"({"id": "42", )"_ba);
         QVERIFY(result.json.isNull());
@@ -368,7 +365,7 @@ private Q_SLOTS:
     {
         m_network->respondWith({FakeResponse::payload(204, "application/json", {})});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QVERIFY(result.ok());
         QCOMPARE(result.httpStatus, 204);
         QVERIFY(result.body.isEmpty());
@@ -381,7 +378,7 @@ private Q_SLOTS:
         QueryOptions options = account();
         options.limit = 2;
         ApiResult first;
-        QVERIFY(await(m_client->listRecords(u"contacts"_s, options), first));
+        QVERIFY(awaitResult(m_client->listRecords(u"contacts"_s, options), first));
         const std::optional<ListPage> page = ListPage::fromJson(first.json);
         QVERIFY(page);
         QCOMPARE(page->records.size(), 2);
@@ -389,7 +386,7 @@ private Q_SLOTS:
 
         options.nextCursor = page->nextCursor;
         ApiResult second;
-        QVERIFY(await(m_client->listRecords(u"contacts"_s, options), second));
+        QVERIFY(awaitResult(m_client->listRecords(u"contacts"_s, options), second));
         QVERIFY(m_network->requests().last().encodedUrl().endsWith("&limit=2&next_cursor=p%2F2"));
         const std::optional<ListPage> last = ListPage::fromJson(second.json);
         QVERIFY(last);
@@ -406,7 +403,7 @@ private Q_SLOTS:
             422, u"Phone number is not valid"_s, true,
             {{u"raw_response"_s, QJsonObject{{u"errors"_s, QJsonArray{QJsonObject{{u"field"_s, u"phone"_s}}}}}}})});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::Http));
         QCOMPARE(result.httpStatus, 422);
         QVERIFY2(result.errorString.startsWith(
@@ -423,7 +420,7 @@ private Q_SLOTS:
         // HTTP/2 carries no reason phrase; the sentence must still name the status.
         m_network->respondWith({FakeResponse::trutoError(404, u"Record not found"_s).withReasonPhrase({})});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QVERIFY2(result.errorString.startsWith(uR"(Server replied "404 Not Found" to "GET /unified/crm/contacts/42")"_s),
                  qPrintable(result.errorString));
     }
@@ -434,7 +431,7 @@ private Q_SLOTS:
             409, QString(), true,
             {{u"raw_response"_s, QJsonObject{{u"errors"_s, QJsonArray{QJsonObject{{u"message"_s, u"Email already exists"_s}}}}}}})});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QVERIFY2(result.errorString.contains(u": Email already exists."_s), qPrintable(result.errorString));
         QVERIFY(result.errorString.contains(u"duplicate"_s));
     }
@@ -447,7 +444,7 @@ private Q_SLOTS:
         m_network->respondWith({FakeResponse::trutoError(400, u"Missing required fields"_s, false,
                                                          {{u"truto_error_insight"_s, insight}})});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QVERIFY(result.trutoError);
         QCOMPARE(result.trutoError->missingRequiredBodyFields, (QStringList{u"first_name"_s, u"last_name"_s}));
         QVERIFY2(result.errorString.contains(u"Missing required fields: first_name, last_name."_s),
@@ -462,7 +459,7 @@ private Q_SLOTS:
         m_network->respondWith({FakeResponse::trutoError(403, u"Forbidden"_s, true,
                                                          {{u"truto_error_insight"_s, insight}})});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QCOMPARE(result.trutoError->missingScopes, QStringList{u"crm.objects.contacts.write"_s});
         QVERIFY2(result.errorString.contains(u"crm.objects.contacts.write"_s), qPrintable(result.errorString));
         QVERIFY(result.errorString.contains(u"reconnect"_s));
@@ -487,7 +484,7 @@ private Q_SLOTS:
         QFETCH(QString, advice);
         m_network->respondWith({FakeResponse::trutoError(status, u"Refused"_s, remote)});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QVERIFY2(result.errorString.contains(advice), qPrintable(result.errorString));
         QCOMPARE(m_network->requests().size(), 1);
     }
@@ -510,7 +507,7 @@ private Q_SLOTS:
         QFETCH(QString, quoted);
         m_network->respondWith({FakeResponse::payload(403, contentType, body)});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QVERIFY(!result.trutoError);
         QCOMPARE(result.body, body);
         QVERIFY2(result.errorString.contains(quoted), qPrintable(result.errorString));
@@ -540,7 +537,7 @@ private Q_SLOTS:
         m_network->respondWith({FakeResponse::networkError(QNetworkReply::NetworkError(networkError),
                                                            u"Network unreachable"_s)});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(int(result.errorKind), kind);
         QCOMPARE(result.httpStatus, 0);
         QVERIFY2(result.errorString.contains(text), qPrintable(result.errorString));
@@ -552,7 +549,7 @@ private Q_SLOTS:
             init();
             m_network->respondWith({FakeResponse::networkError(error, u"failed"_s)});
             ApiResult result;
-            QVERIFY(await(getContact(), result));
+            QVERIFY(awaitResult(getContact(), result));
             QCOMPARE(m_network->requests().size(), 1);
             cleanup();
         }
@@ -569,7 +566,7 @@ private Q_SLOTS:
         });
         m_network->respondWith({FakeResponse::hanging()});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::Timeout));
         QCOMPARE(m_network->requests().first().request.transferTimeout(), 30);
         QVERIFY2(result.errorString.startsWith(uR"(No answer to "GET /unified/crm/contacts/42" within 30 ms.)"_s),
@@ -584,7 +581,7 @@ private Q_SLOTS:
         });
         m_network->respondWith({FakeResponse::json(200, R"({"id":"42","name":"x"})").stalledAfter(6)});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::Timeout));
         QVERIFY2(result.errorString.contains(u"stalled: nothing more arrived for 30 ms"_s),
                  qPrintable(result.errorString));
@@ -595,7 +592,7 @@ private Q_SLOTS:
         configure([](ConnectionConfig &config) { config.transferTimeoutMs = 30; });
         m_network->respondWith({FakeResponse::hanging(), FakeResponse::json(200, "{}")});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QVERIFY(result.ok());
         QCOMPARE(result.timings.attempts, 2);
         QCOMPARE(toString(result.attemptLog.first().errorKind), toString(ErrorKind::Timeout));
@@ -639,7 +636,7 @@ private Q_SLOTS:
         ApiCall *call = patchContact();
         QSignalSpy retrying(call, &ApiCall::retrying);
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QVERIFY(result.ok());
         QCOMPARE(retrying.size(), 2);
         QCOMPARE(retrying.at(0).at(0).toInt(), 2);
@@ -660,7 +657,7 @@ private Q_SLOTS:
     {
         m_network->respondWith({FakeResponse::trutoError(504, u"Provider timed out"_s)});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QCOMPARE(m_network->requests().size(), 3);
         QCOMPARE(result.httpStatus, 504);
         QCOMPARE(result.timings.attempts, 3);
@@ -679,7 +676,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         m_network->respondWith({FakeResponse::trutoError(status, u"No"_s, true), FakeResponse::json(200, "{}")});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QCOMPARE(result.httpStatus, status);
         QCOMPARE(m_network->requests().size(), 1);
     }
@@ -688,7 +685,7 @@ private Q_SLOTS:
     {
         m_network->respondWith({FakeResponse::trutoError(520, u"Provider down"_s, true), FakeResponse::json(200, "{}")});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QVERIFY(result.ok());
         QCOMPARE(m_network->requests().size(), 2);
     }
@@ -700,7 +697,7 @@ private Q_SLOTS:
         ApiCall *call = patchContact({{u"title"_s, u"CTO"_s}}, u"edit-77"_s);
         QSignalSpy retrying(call, &ApiCall::retrying);
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QVERIFY(result.ok());
         QCOMPARE(retrying.size(), 1);
         QCOMPARE(retrying.first().at(1).toInt(), 0);
@@ -733,7 +730,7 @@ private Q_SLOTS:
         m_network->respondWith({FakeResponse::json(200, R"({"id":"42","name":"Ada"})").droppedAfter(10),
                                 FakeResponse::json(200, R"({"id":"42"})")});
         ApiResult result;
-        QVERIFY(await(getContact(), result));
+        QVERIFY(awaitResult(getContact(), result));
         QVERIFY(result.ok());
         QCOMPARE(toString(result.attemptLog.first().errorKind), toString(ErrorKind::ConnectionClosed));
         QCOMPARE(result.body, R"({"id":"42"})"_ba);
@@ -743,7 +740,7 @@ private Q_SLOTS:
     {
         m_network->respondWith({FakeResponse::json(200, R"({"id":"42","first_name":"Ada"})").droppedAfter(10)});
         ApiResult result;
-        QVERIFY(await(patchContact(), result));
+        QVERIFY(awaitResult(patchContact(), result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::ConnectionClosed));
         QCOMPARE(m_network->requests().size(), 2);
         QCOMPARE(m_network->requests().at(1).header("Idempotency-Key"), "edit-1"_ba);
@@ -773,7 +770,7 @@ private Q_SLOTS:
             chunks.append(chunk);
         });
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QVERIFY(result.ok());
         QVERIFY(result.streamed);
         QVERIFY(chunks.size() > 1);
@@ -793,7 +790,7 @@ private Q_SLOTS:
         ApiCall *call = getContact(options);
         QSignalSpy arrived(call, &ApiCall::bytesArrived);
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QCOMPARE(arrived.size(), 0);
         QVERIFY(result.trutoError);
         QCOMPARE(result.trutoError->message, u"Record not found"_s);
@@ -810,7 +807,7 @@ private Q_SLOTS:
         ApiCall *call = getContact(options);
         QSignalSpy arrived(call, &ApiCall::bytesArrived);
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::ConnectionClosed));
         QCOMPARE(result.bodySize, 24);
         QCOMPARE(m_network->requests().size(), 1);
@@ -827,7 +824,7 @@ private Q_SLOTS:
         call->setStreamSink(&readOnly);
         QTest::ignoreMessage(QtWarningMsg, "QIODevice::write (QBuffer): ReadOnly device");
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QCOMPARE(toString(result.errorKind), toString(ErrorKind::LocalWrite));
         QCOMPARE(m_network->requests().size(), 1);
     }
@@ -839,7 +836,7 @@ private Q_SLOTS:
         ApiCall *call = getContact();
         QSignalSpy progress(call, &ApiCall::downloadProgress);
         ApiResult result;
-        QVERIFY(await(call, result));
+        QVERIFY(awaitResult(call, result));
         QVERIFY(progress.size() > 1);
         QCOMPARE(progress.last().at(0).toLongLong(), body.size());
         QCOMPARE(progress.last().at(1).toLongLong(), body.size());
@@ -854,7 +851,7 @@ private Q_SLOTS:
         m_client->rateLimiter().setLimits({1, 500, 10000});
         m_network->respondWith({FakeResponse::json(200, "{}")});
         ApiResult first;
-        QVERIFY(await(getContact(), first));
+        QVERIFY(awaitResult(getContact(), first));
         ApiCall *second = getContact();
         QSignalSpy finished(second, &ApiCall::finished);
         QTRY_COMPARE(m_client->rateLimiter().waitingCount(), 1);
@@ -862,7 +859,7 @@ private Q_SLOTS:
 
         // Another account is not held back by the busy one.
         ApiResult other;
-        QVERIFY(await(getContact(account(u"acc-2"_s)), other));
+        QVERIFY(awaitResult(getContact(account(u"acc-2"_s)), other));
         QCOMPARE(m_network->requests().size(), 2);
 
         now += 10000;

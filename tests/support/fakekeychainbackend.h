@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/keychainbackend.h"
+#include "secrets/keychainbackend.h"
 
 #include <QHash>
 #include <QString>

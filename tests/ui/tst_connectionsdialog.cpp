@@ -1,6 +1,7 @@
+#include "childwidget.h"
 #include "connections/connectionsdialog.h"
-#include "store/appsettings.h"
-#include "store/inmemorysecretstore.h"
+#include "settings/appsettings.h"
+#include "secrets/inmemorysecretstore.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -21,6 +22,7 @@
 #include <memory>
 
 using namespace crmdesk;
+using crmdesk::test::child;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -100,14 +102,6 @@ private:
     QList<std::function<void()>> m_pending;
 };
 
-template<typename T>
-T *child(QWidget &parent, const QString &name)
-{
-    T *widget = parent.findChild<T *>(name);
-    if (!widget)
-        qFatal("missing child %s", qPrintable(name));
-    return widget;
-}
 
 void retype(QLineEdit *edit, const QString &text)
 {

@@ -23,6 +23,7 @@ SnippetRequest patchRequest()
     request.request.headers = {{"Authorization", "Bearer " + kToken.toLatin1()},
                                {"Content-Type", "application/json"}};
     request.request.body = "{\"first_name\":\"Janet\"}";
+    request.request.target = {u"contacts"_s, u"501"_s, u"62f44730-dd91-461e-bd6a-aedd9e0ad79d"_s};
     return request;
 }
 

@@ -6,7 +6,7 @@
 #include "main/mainwindow.h"
 #include "main/recordlistpanel.h"
 #include "sandbox/sandboxserver.h"
-#include "store/draftstore.h"
+#include "drafts/draftstore.h"
 
 #include <QApplication>
 #include <QComboBox>

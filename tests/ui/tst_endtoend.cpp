@@ -1,4 +1,5 @@
 #include "api/trutoclient.h"
+#include "policy/accountcapabilities.h"
 #include "editors/fieldeditor.h"
 #include "editors/fieldrow.h"
 #include "editors/recordeditorview.h"
@@ -9,7 +10,7 @@
 #include "main/recordlistpanel.h"
 #include "schema/schema.h"
 #include "sandbox/sandboxserver.h"
-#include "store/draftstore.h"
+#include "drafts/draftstore.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -177,7 +178,7 @@ private Q_SLOTS:
         // The form blocks an empty required field; the server's own check must hold too.
         editor->setProvider(QStringLiteral("HubSpot")); // a provider that does not require name
         editor->model()->clearValue(QStringLiteral("name"));
-        editor->setAccount(m_server.accountIdFor(provider), QString()); // back to any provider
+        editor->setProvider(QString()); // back to any provider
         QVERIFY(editor->send());
         QTRY_VERIFY_WITH_TIMEOUT(!editor->isBusy(), 10000);
         QVERIFY(editor->model()->isModified());
@@ -319,7 +320,7 @@ private Q_SLOTS:
             const QJsonObject account = value.toObject();
             if (account.value(QLatin1String("is_sandbox")).toBool()) {
                 sandboxAccount = account.value(QLatin1String("id")).toString();
-                provider = providerOfAccount(account);
+                provider = AccountCapabilities::fromAccount(account).provider();
             }
         }
         QVERIFY(!sandboxAccount.isEmpty());

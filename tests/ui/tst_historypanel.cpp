@@ -1,7 +1,9 @@
+#include "childwidget.h"
 #include "history/historypanel.h"
 #include "history/historytablemodel.h"
 #include "snippets/copyasmenu.h"
-#include "store/historystore.h"
+#include "history/historystore.h"
+#include "historyfixtures.h"
 
 #include <QAbstractItemModel>
 #include <QClipboard>
@@ -19,6 +21,7 @@
 #include <memory>
 
 using namespace crmdesk;
+using crmdesk::test::child;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -29,37 +32,17 @@ HistoryEntry entry(const QByteArray &method, const QString &resource, const QStr
                    int status, const QByteArray &requestBody, const QByteArray &responseBody,
                    const QString &error = {})
 {
-    HistoryEntry e;
-    e.sentAt = QDateTime(QDate(2026, 4, 1), QTime(9, 30), Qt::UTC);
-    e.profileId = u"profile-1"_s;
-    e.environment = u"production"_s;
-    e.method = method;
-    e.url = "https://api.truto.one/unified/crm/" + resource.toLatin1() + '/' + recordId.toLatin1()
-            + kAccountQuery;
-    e.requestHeaders = {{"Authorization", "Bearer <redacted>"}, {"Content-Type", "application/json"}};
-    e.requestBody = requestBody;
-    e.status = status;
+    HistoryEntry e = test::historyEntry(
+        method, {resource, recordId, QString::fromLatin1(test::kFixtureAccount)}, status,
+        requestBody, responseBody, error);
     e.durationMs = 120;
     e.responseHeaders = {{"content-type", "application/json"}};
-    e.responseBody = responseBody;
-    e.responseSize = responseBody.size();
-    e.errorString = error;
-    e.resource = resource;
-    e.recordId = recordId;
     return e;
 }
 
 const QByteArray kNotesError = "{\"statusCode\":422,\"error\":\"Unprocessable Entity\","
                                "\"message\":\"content is required\"}";
 
-template<typename T>
-T *child(QWidget &parent, const QString &name)
-{
-    T *widget = parent.findChild<T *>(name);
-    if (!widget)
-        qFatal("missing child %s", qPrintable(name));
-    return widget;
-}
 
 } // namespace
 

@@ -1,4 +1,5 @@
 // The body views: tree, pretty text and raw bytes of one body, search, paging and Save body.
+#include "childwidget.h"
 #include "inspector/bodyviews.h"
 #include "inspector/hexview.h"
 #include "inspector/jsontreemodel.h"
@@ -59,9 +60,7 @@ private:
     template <typename T>
     T *child(const QString &name)
     {
-        T *found = m_views->findChild<T *>(name);
-        Q_ASSERT_X(found, "child", qPrintable(name));
-        return found;
+        return test::child<T>(*m_views, name);
     }
 
     std::unique_ptr<BodyViews> m_views;

@@ -1,7 +1,9 @@
-// Streams: LineSplitter and StreamRecorder on their own, then StreamView driven by clicks.
+// Streams: LineSplitter on its own, then StreamView driven by clicks (StreamRecorder:
+// tests/app/tst_streamrecorder.cpp).
+#include "readfile.h"
 #include "inspector/hexview.h"
 #include "inspector/lazyhighlighting.h"
-#include "inspector/streamrecorder.h"
+#include "inspect/streamrecorder.h"
 #include "inspector/streamview.h"
 
 #include <QFile>
@@ -14,15 +16,10 @@
 #include <QTest>
 
 using namespace crmdesk;
+using crmdesk::test::readFile;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 ApiResult finished(ErrorKind kind = ErrorKind::None)
 {
@@ -44,9 +41,6 @@ private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void shouldSplitLinesAcrossChunkBoundaries();
     void shouldCutRunawayLinesSoMemoryStaysBounded();
-    void shouldWriteThroughWhenSavingStartsEarly();
-    void shouldSayWhatTheFileHoldsWhenSavingStartsLate();
-    void shouldSaveTheKeptStartOfAFinishedStream();
     void shouldShowNdjsonLineByLineAsItArrives();
     void shouldColourLinesOnceTheStreamSettles();
     void shouldShowBinaryStreamsAsSizeAndHex();
@@ -73,56 +67,8 @@ void TestInspectorStream::shouldCutRunawayLinesSoMemoryStaysBounded()
     QCOMPARE(splitter.flush().size(), 10);
 }
 
-void TestInspectorStream::shouldWriteThroughWhenSavingStartsEarly()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"stream.ndjson"_s);
-    StreamRecorder recorder;
-    recorder.begin();
-    recorder.append("one\n");
-    QString error;
-    QVERIFY(recorder.startSaving(path, &error));
-    recorder.append("two\n");
-    recorder.append("three\n");
-    recorder.finish();
-    QCOMPARE(readAll(path), QByteArray("one\ntwo\nthree\n"));
-    QCOMPARE(recorder.savedBytes(), 14);
-    QCOMPARE(recorder.saveSummary(), u"Saved all 14 bytes to %1."_s.arg(path));
-}
 
-void TestInspectorStream::shouldSayWhatTheFileHoldsWhenSavingStartsLate()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"late.bin"_s);
-    StreamRecorder recorder;
-    recorder.setRetainLimit(10);
-    recorder.begin();
-    recorder.append("0123456789");
-    recorder.append("abcdefghij"); // over the limit: from here only a file could keep it
-    QVERIFY(!recorder.keptEverything());
-    QVERIFY(recorder.startSaving(path, nullptr));
-    recorder.append("KLMNO");
-    recorder.finish();
-    QCOMPARE(readAll(path), QByteArray("KLMNO"));
-    QCOMPARE(recorder.savedFrom(), 20);
-    QVERIFY(recorder.saveSummary().contains(u"from byte 20 on"_s));
-    QCOMPARE(recorder.keptBytes(), QByteArray("0123456789"));
-}
 
-void TestInspectorStream::shouldSaveTheKeptStartOfAFinishedStream()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"after.bin"_s);
-    StreamRecorder recorder;
-    recorder.setRetainLimit(10);
-    recorder.begin();
-    recorder.append("0123456789");
-    recorder.append("abcdefghij");
-    recorder.finish();
-    QVERIFY(recorder.startSaving(path, nullptr));
-    QCOMPARE(readAll(path), QByteArray("0123456789"));
-    QVERIFY(recorder.saveSummary().startsWith(u"Saved the first 10 bytes of 20 bytes"_s));
-}
 
 void TestInspectorStream::shouldShowNdjsonLineByLineAsItArrives()
 {
@@ -213,7 +159,7 @@ void TestInspectorStream::shouldSaveFromTheButtonWhileStreaming()
     QVERIFY(view.recorder().isSaving());
     view.append("{\"n\":2}\n");
     view.finish(finished());
-    QCOMPARE(readAll(path), QByteArray("{\"n\":1}\n{\"n\":2}\n"));
+    QCOMPARE(readFile(path), QByteArray("{\"n\":1}\n{\"n\":2}\n"));
     QCOMPARE(view.saveStatusText(), u"Saved all 16 bytes to %1."_s.arg(path));
 }
 

@@ -1,4 +1,5 @@
 #include "api/trutoclient.h"
+#include "policy/accountcapabilities.h"
 #include "editors/fieldeditor.h"
 #include "editors/fieldrow.h"
 #include "editors/queryoptionspanel.h"
@@ -59,7 +60,9 @@ class TestRecordEditor : public QObject
                                                  const QString &provider)
     {
         auto view = std::make_unique<RecordEditorView>(*Schema::bundled().resource(resource), m_client);
-        view->setAccount(kAccount, provider);
+        view->setAccount(AccountCapabilities::fromAccount(
+            {{QStringLiteral("id"), kAccount},
+             {QStringLiteral("integration"), QJsonObject{{QStringLiteral("label"), provider}}}}));
         view->model()->load(record);
         view->resize(1200, 900);
         view->show();

@@ -1,8 +1,8 @@
 #include "connections/connectionsdialog.h"
 
 #include "connections/profilelistdelegate.h"
-#include "store/appsettings.h"
-#include "store/secretstore.h"
+#include "settings/appsettings.h"
+#include "secrets/secretstore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

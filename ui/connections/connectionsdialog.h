@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dialogs/confirmation.h"
-#include "store/connectionprofile.h"
+#include "settings/connectionprofile.h"
 
 #include <QDialog>
 

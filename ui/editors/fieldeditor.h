@@ -21,7 +21,8 @@ public:
     // Shows a value without reporting it as an edit.
     void setValue(const QJsonValue &value);
     virtual QJsonValue value() const = 0;
-    // Choices and state for the current provider (enum values, read-only when unsupported).
+    // Choices and state for the current provider: enum values, and disabled unless the state
+    // is editable (the one place a field's editor is enabled or disabled).
     virtual void applyState(const FieldState &state);
 
 Q_SIGNALS:

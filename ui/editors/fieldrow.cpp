@@ -62,10 +62,8 @@ void FieldRow::applyState(const FieldState &state, const QString &provider)
 {
     m_state = state;
     m_provider = provider;
-    const bool editable = state.editable() && !m_spec.unnamed;
-    m_editor->applyState(state);
-    m_editor->setEnabled(editable);
-    m_clear->setEnabled(editable);
+    m_editor->applyState(state); // the editor enables itself from the state
+    m_clear->setEnabled(state.editable());
     QString tip = m_spec.description;
     if (!state.reason.isEmpty())
         tip += (tip.isEmpty() ? QString() : QStringLiteral("\n\n")) + state.reason
@@ -95,8 +93,8 @@ void FieldRow::updateLabel()
 
     QString status;
     QString style = QStringLiteral("color: #5f6368;");
-    if (m_spec.unnamed) {
-        status = tr("The documentation lost this field's name; it cannot be edited");
+    if (m_state.locked) {
+        status = m_state.reason;
     } else if (m_state.support == Support::Unsupported) {
         status = m_state.reason;
         if (m_changed) {

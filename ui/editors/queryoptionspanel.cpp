@@ -2,6 +2,7 @@
 
 #include "editors/fieldeditor.h"
 #include "editors/fieldrow.h"
+#include "policy/editpolicy.h"
 #include "records/recordmodel.h"
 
 #include <QCheckBox>
@@ -11,16 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 
 namespace crmdesk {
-
-bool isUuid(const QString &text)
-{
-    static const QRegularExpression shape(QStringLiteral(
-        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-    return shape.match(text).hasMatch();
-}
 
 QueryOptionsPanel::QueryOptionsPanel(const ResourceSchema &schema, QWidget *parent)
     : QWidget(parent), m_schema(schema), m_account(new QLineEdit(this)), m_format(new QComboBox(this)),
@@ -72,7 +65,7 @@ QueryOptionsPanel::QueryOptionsPanel(const ResourceSchema &schema, QWidget *pare
     connect(m_exclude, &QLineEdit::textChanged, this, &QueryOptionsPanel::changed);
     connect(m_remoteQuery, &QPlainTextEdit::textChanged, this, &QueryOptionsPanel::changed);
     connect(this, &QueryOptionsPanel::changed, this,
-            [this] { m_problems->setText(problems().join(u'\n')); });
+            [this] { m_problems->setText((queryProblems(options(), m_policy) + inputProblems()).join(u'\n')); });
 }
 
 QueryOptions QueryOptionsPanel::options() const
@@ -110,23 +103,12 @@ void QueryOptionsPanel::applyFieldPolicy(const FieldPolicy &policy)
     Q_EMIT changed();
 }
 
-QStringList QueryOptionsPanel::problems() const
+QStringList QueryOptionsPanel::inputProblems() const
 {
-    QStringList out;
-    const QString account = m_account->text().trimmed();
-    if (account.isEmpty())
-        out.append(tr("integrated_account_id is required"));
-    else if (!isUuid(account))
-        out.append(tr("integrated_account_id must be a UUID, like 62f44730-dd91-461e-bd6a-aedd9e0ad79d"));
     const QString remote = m_remoteQuery->toPlainText().trimmed();
     if (!remote.isEmpty() && !QJsonDocument::fromJson(remote.toUtf8()).isObject())
-        out.append(tr("remote_query must be a JSON object"));
-    for (auto it = m_resourceQuery.cbegin(); it != m_resourceQuery.cend(); ++it) {
-        const FieldState state = m_policy.state(QStringLiteral("query.") + it.key());
-        if (state.required && isEmptyValue(it.value()->value()))
-            out.append(tr("The %1 query parameter is required by %2").arg(it.key(), m_policy.provider()));
-    }
-    return out;
+        return {tr("remote_query must be a JSON object")};
+    return {};
 }
 
 } // namespace crmdesk

@@ -28,8 +28,9 @@ public:
     QueryOptions options() const;
     void setAccountId(const QString &accountId);
     void applyFieldPolicy(const FieldPolicy &policy);
-    // Problems that block sending ("integrated_account_id is not a UUID").
-    QStringList problems() const;
+    // What the text boxes hold but cannot be turned into options ("remote_query must be a JSON
+    // object"); the rules about the options themselves are the core's (queryProblems()).
+    QStringList inputProblems() const;
 
 Q_SIGNALS:
     void changed();
@@ -45,7 +46,5 @@ private:
     QHash<QString, FieldEditor *> m_resourceQuery;
     FieldPolicy m_policy;
 };
-
-bool isUuid(const QString &text);
 
 } // namespace crmdesk

@@ -7,7 +7,7 @@
 #include "editors/recordform.h"
 #include "editors/structurededitors.h"
 #include "snippets/copyasmenu.h"
-#include "store/draftrecorder.h"
+#include "drafts/draftrecorder.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -43,11 +43,12 @@ QString previewText(const SentRequest &request, const QStringList &excluded)
 
 RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *client, QWidget *parent)
     : QWidget(parent), m_schema(schema), m_client(client), m_model(new RecordModel(schema, this)),
-      m_form(createRecordForm(m_model)), m_query(new QueryOptionsPanel(schema, this)),
+      m_form(new RecordForm(m_model)), m_query(new QueryOptionsPanel(schema, this)),
       m_provider(new QComboBox(this)), m_environment(new QLabel(this)), m_policyNote(new QLabel(this)),
       m_summary(new QLabel(this)),
       m_preview(new QPlainTextEdit(this)), m_send(new QPushButton(tr("&Send"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this))
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
+      m_rules(schema)
 {
     setObjectName(QStringLiteral("editor_") + schema.name);
     m_provider->setObjectName(QStringLiteral("providerCombo"));
@@ -116,8 +117,6 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
         [this] {
             SnippetRequest request;
             request.request = previewRequest();
-            request.resource = m_schema.name;
-            request.recordId = m_model->id();
             return m_model->isLoaded() ? request : SnippetRequest();
         },
         copyAs);
@@ -140,8 +139,8 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     layout->addLayout(bottom);
 
     connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
-        setFieldPolicy(m_schema.policyFor(m_provider->currentData().toString()),
-                       tr("Field rules from the bundled documentation"));
+        m_rules.setProvider(m_provider->currentData().toString());
+        applyPolicy();
     });
     connect(m_model, &RecordModel::valueChanged, this, [this] {
         m_idempotencyKey.clear();
@@ -152,7 +151,7 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     connect(m_query, &QueryOptionsPanel::changed, this, &RecordEditorView::refresh);
     connect(m_send, &QPushButton::clicked, this, &RecordEditorView::send);
     connect(m_cancel, &QPushButton::clicked, this, &RecordEditorView::cancel);
-    setFieldPolicy(m_schema.policyFor({}));
+    applyPolicy();
 }
 
 RecordEditorView::~RecordEditorView()
@@ -164,20 +163,26 @@ RecordEditorView::~RecordEditorView()
     }
 }
 
-void RecordEditorView::setAccount(const QString &accountId, const QString &provider)
+void RecordEditorView::setAccount(const AccountCapabilities &account)
 {
-    m_query->setAccountId(accountId);
-    setProvider(provider);
+    const bool newAccount = account.id() != m_rules.account().id();
+    m_rules.setAccount(account);
+    if (newAccount) {
+        m_query->setAccountId(account.id());
+        setProvider(account.provider());
+    }
+    applyPolicy();
 }
 
 void RecordEditorView::setProvider(const QString &provider)
 {
-    const std::optional<QString> canonical = m_schema.canonicalProvider(provider);
-    const int index = m_provider->findData(canonical.value_or(QString()));
-    if (index >= 0 && index != m_provider->currentIndex())
-        m_provider->setCurrentIndex(index);
-    else
-        setFieldPolicy(m_schema.policyFor(canonical.value_or(QString())));
+    const int index = m_provider->findData(m_schema.canonicalProvider(provider).value_or(QString()));
+    if (index >= 0 && index != m_provider->currentIndex()) {
+        m_provider->setCurrentIndex(index); // applies the new rules
+        return;
+    }
+    m_rules.setProvider(m_provider->currentData().toString());
+    applyPolicy();
 }
 
 QString RecordEditorView::provider() const
@@ -185,12 +190,18 @@ QString RecordEditorView::provider() const
     return m_provider->currentData().toString();
 }
 
-void RecordEditorView::setFieldPolicy(const FieldPolicy &policy, const QString &note)
+void RecordEditorView::setLiveFieldRules(const FieldPolicy &merged, const QString &note)
 {
-    m_policy = policy;
-    m_policyNote->setText(note);
-    m_form->applyFieldPolicy(policy);
-    m_query->applyFieldPolicy(policy);
+    m_rules.setLiveRules(merged, note);
+    applyPolicy();
+}
+
+void RecordEditorView::applyPolicy()
+{
+    m_policy = m_rules.build();
+    m_policyNote->setText(m_policy.note);
+    m_form->applyFieldPolicy(m_policy.fields);
+    m_query->applyFieldPolicy(m_policy.fields);
     refresh();
 }
 
@@ -239,36 +250,26 @@ void RecordEditorView::setEnvironmentLabel(const QString &label)
     m_send->setText(label.isEmpty() ? tr("&Send") : tr("&Send to %1").arg(label));
 }
 
-void RecordEditorView::setReadOnlyReason(const QString &reason)
-{
-    m_readOnlyReason = reason;
-    refresh();
-}
-
 QList<ValidationIssue> RecordEditorView::issues() const
 {
-    return validateRecord(*m_model, m_policy);
+    return validateRecord(*m_model, m_policy.fields);
 }
 
 QStringList RecordEditorView::blockingProblems() const
 {
-    QStringList problems;
-    if (!m_readOnlyReason.isEmpty())
-        problems.append(m_readOnlyReason);
-    if (!m_model->isLoaded())
-        problems.append(tr("Load a record first"));
-    else if (m_model->patchBody(m_policy).isEmpty())
-        problems.append(tr("Nothing to send: no supported field has changed"));
-    problems.append(m_query->problems());
-    for (const ValidationIssue &issue : issues())
-        problems.append(issue.message);
-    return problems;
+    return m_policy.sendProblems(*m_model, m_query->options()) + m_query->inputProblems();
+}
+
+PatchRequest RecordEditorView::patchRequest() const
+{
+    const QueryOptions options = m_query->options();
+    return {{m_schema.name, m_model->id(), options.integratedAccountId},
+            m_model->patchBody(m_policy.fields), options, m_idempotencyKey};
 }
 
 SentRequest RecordEditorView::previewRequest() const
 {
-    return m_client->previewUpdate(m_schema.name, m_model->id(), m_model->patchBody(m_policy),
-                                   m_query->options(), m_idempotencyKey);
+    return m_client->previewUpdate(patchRequest());
 }
 
 QString RecordEditorView::title() const
@@ -280,7 +281,7 @@ QString RecordEditorView::title() const
 void RecordEditorView::refresh()
 {
     m_form->showIssues(m_model->isModified() ? issues() : QList<ValidationIssue>());
-    m_preview->setPlainText(m_model->isLoaded() ? previewText(previewRequest(), m_model->excludedEdits(m_policy))
+    m_preview->setPlainText(m_model->isLoaded() ? previewText(previewRequest(), m_model->excludedEdits(m_policy.fields))
                                                 : tr("No record loaded."));
     const QStringList problems = blockingProblems();
     m_send->setEnabled(problems.isEmpty() && !isBusy());
@@ -395,9 +396,7 @@ void RecordEditorView::onFreshCopy(const ApiResult &result)
 
 void RecordEditorView::sendNow()
 {
-    setBusy(m_client->updateRecord(m_schema.name, m_model->id(), m_model->patchBody(m_policy),
-                                   m_query->options(), m_idempotencyKey),
-            tr("Sending…"));
+    setBusy(m_client->updateRecord(patchRequest()), tr("Sending…"));
     connect(m_call, &ApiCall::finished, this, &RecordEditorView::onFinishedSending);
     connect(m_call, &ApiCall::retrying, this, [this](int attempt, int delayMs, const QString &reason) {
         m_summary->setText(tr("%1 Trying again in %2 s (attempt %3), with the same Idempotency-Key.")

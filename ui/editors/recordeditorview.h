@@ -2,10 +2,11 @@
 
 #include "api/apicall.h"
 #include "api/apiresult.h"
+#include "api/recordtarget.h"
 #include "dialogs/confirmation.h"
+#include "policy/editpolicy.h"
 #include "records/recordmodel.h"
 #include "records/validation.h"
-#include "schema/fieldstate.h"
 
 #include <QHash>
 #include <QPointer>
@@ -31,6 +32,8 @@ struct DraftKey;
 
 // Everything about editing one record: the provider, the form, the query options, a live
 // preview of the exact request, and Send/Cancel. Sending only happens when nothing blocks it.
+// What may be edited and sent is decided by the core's EditPolicyBuilder; this view feeds it
+// the account, the provider picked and the live rules, and shows the EditPolicy it builds.
 class RecordEditorView : public QWidget
 {
     Q_OBJECT
@@ -42,13 +45,17 @@ public:
     RecordForm *form() const { return m_form; }
     QueryOptionsPanel *queryOptions() const { return m_query; }
 
-    void setAccount(const QString &accountId, const QString &provider);
+    // The account the record belongs to, and what it allows. A new account also selects its
+    // provider; the same account again (its capabilities arrived) keeps the provider picked.
+    void setAccount(const AccountCapabilities &account);
+    QString accountId() const { return m_rules.account().id(); }
     // The provider whose rules apply; every edit is kept when it changes.
     void setProvider(const QString &provider);
     QString provider() const;
-    // Replaces the documented policy, e.g. with one merged with the live account's metadata;
-    // the note says where the field rules came from.
-    void setFieldPolicy(const FieldPolicy &policy, const QString &note = {});
+    // The live account's rules for its own provider (bundled documentation merged with
+    // meta/update), and where they came from.
+    void setLiveFieldRules(const FieldPolicy &merged, const QString &note);
+    const EditPolicy &editPolicy() const { return m_policy; }
     // The provider's mapping from unified to raw paths, for the inspector's side-by-side view.
     void setFieldMapping(const QHash<QString, QString> &mapping) { m_fieldMapping = mapping; }
     const QHash<QString, QString> &fieldMapping() const { return m_fieldMapping; }
@@ -61,8 +68,6 @@ public:
     // Before sending, re-read the record and ask before overwriting a newer version (§16.1).
     void setServerChangeCheck(bool enabled, Confirmation prompt = {});
     void setEnvironmentLabel(const QString &label);
-    // Writes are refused with this reason (sandbox or blocked accounts), or allowed when empty.
-    void setReadOnlyReason(const QString &reason);
 
     // GET by id (never from a list row), then fill the form.
     void loadRecord(const QString &id);
@@ -73,6 +78,8 @@ public:
 
     QList<ValidationIssue> issues() const;
     QStringList blockingProblems() const;
+    // The PATCH the form would send now, and how it goes on the wire.
+    PatchRequest patchRequest() const;
     SentRequest previewRequest() const;
     QString title() const;
 
@@ -87,6 +94,7 @@ Q_SIGNALS:
     void streamFinished(const crmdesk::ApiResult &result);
 
 private:
+    void applyPolicy();
     void refresh();
     void sendNow();
     void onFreshCopy(const ApiResult &result);
@@ -107,8 +115,8 @@ private:
     QPushButton *m_send;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
-    QString m_readOnlyReason;
-    FieldPolicy m_policy;
+    EditPolicyBuilder m_rules;
+    EditPolicy m_policy;
     QString m_idempotencyKey; // one per edit: kept across retries, new once the edit changes
     QString m_recordId;
     QPointer<ApiCall> m_call;

@@ -11,16 +11,8 @@ namespace crmdesk {
 RecordForm::RecordForm(RecordModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
     setObjectName(QStringLiteral("form_") + model->schema().name);
-}
-
-void RecordForm::build()
-{
     const ResourceSchema &schema = m_model->schema();
-    m_order = fieldOrder();
-    for (const FieldSpec &field : schema.body) {
-        if (!m_order.contains(field.name))
-            m_order.append(field.name);
-    }
+    m_order = schema.formOrder;
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(4);
     for (const QString &name : std::as_const(m_order)) {
@@ -96,65 +88,6 @@ void RecordForm::focusField(const QString &field)
     if (FieldRow *row = m_rows.value(field)) {
         row->editor()->setFocus(Qt::OtherFocusReason);
     }
-}
-
-QStringList NotesForm::fieldOrder() const
-{
-    return {QStringLiteral("title"), QStringLiteral("content"), QStringLiteral("contact"),
-            QStringLiteral("account"), QStringLiteral("opportunity"), QStringLiteral("lead"),
-            QStringLiteral("owner")};
-}
-
-QStringList ContactsForm::fieldOrder() const
-{
-    return {QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("name"),
-            QStringLiteral("title"), QStringLiteral("email_addresses"),
-            QStringLiteral("phone_numbers"), QStringLiteral("account"), QStringLiteral("owner"),
-            QStringLiteral("addresses"), QStringLiteral("tags")};
-}
-
-QStringList LeadsForm::fieldOrder() const
-{
-    return {QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("name"),
-            QStringLiteral("title"), QStringLiteral("status"), QStringLiteral("lead_source"),
-            QStringLiteral("email_addresses"), QStringLiteral("phone_numbers"),
-            QStringLiteral("account"), QStringLiteral("contact"), QStringLiteral("owner")};
-}
-
-QStringList OpportunitiesForm::fieldOrder() const
-{
-    return {QStringLiteral("name"), QStringLiteral("amount"), QStringLiteral("currency"),
-            QStringLiteral("stage"), QStringLiteral("status"), QStringLiteral("close_date"),
-            QStringLiteral("account"), QStringLiteral("contact"), QStringLiteral("owner"),
-            QStringLiteral("description")};
-}
-
-QStringList EngagementsForm::fieldOrder() const
-{
-    return {QStringLiteral("engagement_type"), QStringLiteral("subject"), QStringLiteral("content"),
-            QStringLiteral("start_time"), QStringLiteral("end_time"), QStringLiteral("duration"),
-            QStringLiteral("direction"), QStringLiteral("status"), QStringLiteral("contact"),
-            QStringLiteral("account"), QStringLiteral("opportunity"), QStringLiteral("owner")};
-}
-
-RecordForm *createRecordForm(RecordModel *model, QWidget *parent)
-{
-    const QString &resource = model->schema().name;
-    RecordForm *form = nullptr;
-    if (resource == QLatin1String("notes"))
-        form = new NotesForm(model, parent);
-    else if (resource == QLatin1String("contacts"))
-        form = new ContactsForm(model, parent);
-    else if (resource == QLatin1String("leads"))
-        form = new LeadsForm(model, parent);
-    else if (resource == QLatin1String("opportunities"))
-        form = new OpportunitiesForm(model, parent);
-    else if (resource == QLatin1String("engagements"))
-        form = new EngagementsForm(model, parent);
-    else
-        form = new RecordForm(model, parent);
-    form->build();
-    return form;
 }
 
 } // namespace crmdesk

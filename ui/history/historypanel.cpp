@@ -2,7 +2,7 @@
 
 #include "history/historytablemodel.h"
 #include "snippets/copyasmenu.h"
-#include "store/historyresult.h"
+#include "history/historyresult.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -304,8 +304,6 @@ SnippetRequest HistoryPanel::selectedSnippetRequest() const
         return {};
     SnippetRequest request;
     request.request = toApiResult(*entry).request;
-    request.resource = entry->resource;
-    request.recordId = entry->recordId;
     return request;
 }
 

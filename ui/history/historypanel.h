@@ -2,8 +2,8 @@
 
 #include "api/apiresult.h"
 #include "dialogs/confirmation.h"
-#include "store/historystore.h"
-#include "store/snippetgenerator.h"
+#include "history/historystore.h"
+#include "snippets/snippetgenerator.h"
 
 #include <QList>
 #include <QWidget>

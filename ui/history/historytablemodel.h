@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/historystore.h"
+#include "history/historystore.h"
 
 #include <QAbstractTableModel>
 #include <QList>

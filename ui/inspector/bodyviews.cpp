@@ -1,7 +1,7 @@
 #include "inspector/bodyviews.h"
 
-#include "inspector/bodysearch.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/bodysearch.h"
+#include "inspect/inspectorformat.h"
 #include "inspector/jsontreemodel.h"
 #include "inspector/jsontreeview.h"
 #include "inspector/prettybodyview.h"

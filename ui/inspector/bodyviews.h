@@ -1,9 +1,9 @@
 #pragma once
 
-#include "inspector/backgroundtask.h"
-#include "inspector/bodydocument.h"
-#include "inspector/inspectorformat.h"
-#include "inspector/jsonpath.h"
+#include "inspect/backgroundtask.h"
+#include "inspect/bodydocument.h"
+#include "inspect/inspectorformat.h"
+#include "inspect/jsonpath.h"
 #include "inspector/savepathchooser.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "inspector/hexview.h"
 
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>

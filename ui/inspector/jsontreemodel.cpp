@@ -1,6 +1,6 @@
 #include "inspector/jsontreemodel.h"
 
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 
 #include <QColor>
 #include <QFont>

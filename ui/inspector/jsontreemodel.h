@@ -1,7 +1,7 @@
 #pragma once
 
-#include "inspector/jsonindex.h"
-#include "inspector/jsonpath.h"
+#include "inspect/jsonindex.h"
+#include "inspect/jsonpath.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "inspector/prettybodyview.h"
 
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 #include "inspector/jsonhighlighter.h"
 #include "inspector/pagedtextview.h"
 #include "inspector/progressivetextedit.h"

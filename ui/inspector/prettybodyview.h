@@ -1,9 +1,9 @@
 #pragma once
 
-#include "inspector/backgroundtask.h"
-#include "inspector/bodydocument.h"
-#include "inspector/jsonprettyprinter.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/backgroundtask.h"
+#include "inspect/bodydocument.h"
+#include "inspect/jsonprettyprinter.h"
+#include "inspect/inspectorformat.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
 #include "inspector/rawbodyview.h"
 
 #include "inspector/hexview.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 #include "inspector/pagedtextview.h"
 #include "inspector/progressivetextedit.h"
-#include "inspector/textsniff.h"
+#include "inspect/textsniff.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>

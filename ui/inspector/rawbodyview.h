@@ -1,7 +1,7 @@
 #pragma once
 
-#include "inspector/bodydocument.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/bodydocument.h"
+#include "inspect/inspectorformat.h"
 
 #include <QWidget>
 

@@ -2,8 +2,8 @@
 
 #include "inspector/headersview.h"
 #include "inspector/jsonhighlighter.h"
-#include "inspector/jsonindex.h"
-#include "inspector/jsonprettyprinter.h"
+#include "inspect/jsonindex.h"
+#include "inspect/jsonprettyprinter.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 #include "inspector/responsediffview.h"
 
 #include "api/errortext.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

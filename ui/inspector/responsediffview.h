@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/apiresult.h"
-#include "inspector/backgroundtask.h"
-#include "inspector/jsondiff.h"
+#include "inspect/backgroundtask.h"
+#include "inspect/jsondiff.h"
 
 #include <QWidget>
 

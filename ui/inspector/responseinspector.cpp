@@ -1,10 +1,10 @@
 #include "inspector/responseinspector.h"
 
-#include "inspector/bodydocument.h"
+#include "inspect/bodydocument.h"
 #include "inspector/bodyviews.h"
 #include "inspector/errorsummary.h"
 #include "inspector/headersview.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 #include "inspector/requestview.h"
 #include "inspector/responsediffview.h"
 #include "inspector/responsesummary.h"

@@ -1,7 +1,7 @@
 #include "inspector/responsesummary.h"
 
 #include "api/errortext.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

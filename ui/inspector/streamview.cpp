@@ -1,10 +1,10 @@
 #include "inspector/streamview.h"
 
 #include "inspector/hexview.h"
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 #include "inspector/jsonhighlighter.h"
 #include "inspector/lazyhighlighting.h"
-#include "inspector/textsniff.h"
+#include "inspect/textsniff.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 
 #include "api/apiresult.h"
 #include "inspector/savepathchooser.h"
-#include "inspector/streamrecorder.h"
+#include "inspect/streamrecorder.h"
 
 #include <QStringList>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #include "inspector/timingview.h"
 
-#include "inspector/inspectorformat.h"
+#include "inspect/inspectorformat.h"
 
 #include <QHeaderView>
 #include <QLabel>

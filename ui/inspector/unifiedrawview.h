@@ -1,8 +1,8 @@
 #pragma once
 
-#include "inspector/backgroundtask.h"
-#include "inspector/bodydocument.h"
-#include "inspector/fieldprovenance.h"
+#include "inspect/backgroundtask.h"
+#include "inspect/bodydocument.h"
+#include "inspect/fieldprovenance.h"
 
 #include <QHash>
 #include <QPointer>

@@ -10,11 +10,13 @@
 #include "inspector/responseinspector.h"
 #include "main/recordlistpanel.h"
 #include "schema/schema.h"
-#include "store/draftstore.h"
-#include "store/historystore.h"
-#include "store/livemetaloader.h"
+#include "drafts/draftstore.h"
+#include "history/historyresult.h"
+#include "history/historystore.h"
+#include "session/livemetaloader.h"
 
 #include <QAction>
+#include <algorithm>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
@@ -28,17 +30,9 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
-#include <QUrlQuery>
 #include <QUuid>
 
 namespace crmdesk {
-
-QString providerOfAccount(const QJsonObject &account)
-{
-    const QJsonObject integration = account.value(QLatin1String("integration")).toObject();
-    const QString label = integration.value(QLatin1String("label")).toString();
-    return label.isEmpty() ? integration.value(QLatin1String("name")).toString() : label;
-}
 
 MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     : QMainWindow(parent), m_services(services), m_client(services.client),
@@ -207,21 +201,17 @@ void MainWindow::setConnection(const QString &profileId, const QString &name, co
     if (m_services.profileId != profileId) {
         // Records belong to the connection they were loaded from: never send them elsewhere.
         // Their unsent edits stay in drafts and come back with that connection.
-        for (int i = m_tabs->count() - 1; i >= 0; --i) {
-            if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
-                removeEditor(editor);
-        }
+        for (RecordEditorView *editor : editors())
+            removeEditor(editor);
         m_accounts->clear();
-        m_accountData = {};
+        m_accountList = {};
         m_draftsOffered = false; // each connection has drafts of its own
     }
     m_services.profileId = profileId;
     m_environment = environment;
     m_connection->setText(QStringLiteral(" %1 · %2 ").arg(name, environment));
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
-            editor->setEnvironmentLabel(environment);
-    }
+    for (RecordEditorView *editor : editors())
+        editor->setEnvironmentLabel(environment);
 }
 
 void MainWindow::refreshAccounts()
@@ -263,26 +253,25 @@ void MainWindow::onAccounts(const ApiResult &result)
         requestAccounts(page->nextCursor);
         return;
     }
-    m_accountData = std::exchange(m_accountPages, {});
+    m_accountList.clear();
+    for (const QJsonValue &value : std::exchange(m_accountPages, {}))
+        m_accountList.append(AccountCapabilities::fromAccount(value.toObject()));
     const QString previous = currentAccountId();
     {
         const QSignalBlocker blocker(m_accounts);
         m_accounts->clear();
-        for (const QJsonValue &value : std::as_const(m_accountData)) {
-            const QJsonObject account = value.toObject();
-            const QString id = account.value(QLatin1String("id")).toString();
-            QString text = providerOfAccount(account) + QStringLiteral(" — ") + id.left(8);
-            if (account.value(QLatin1String("is_sandbox")).toBool())
+        for (const AccountCapabilities &account : std::as_const(m_accountList)) {
+            QString text = account.provider() + QStringLiteral(" — ") + account.id().left(8);
+            if (account.isSandbox())
                 text += tr(" (read-only sandbox)");
-            const QString status = account.value(QLatin1String("status")).toString();
-            if (!status.isEmpty() && status != QLatin1String("active"))
-                text += QStringLiteral(" [%1]").arg(status);
-            m_accounts->addItem(text, id);
+            if (!account.status().isEmpty() && account.status() != QLatin1String("active"))
+                text += QStringLiteral(" [%1]").arg(account.status());
+            m_accounts->addItem(text, account.id());
         }
         const int index = m_accounts->findData(previous);
         m_accounts->setCurrentIndex(index >= 0 ? index : 0);
     }
-    statusBar()->showMessage(tr("%n integrated account(s)", nullptr, int(m_accountData.size())), 4000);
+    statusBar()->showMessage(tr("%n integrated account(s)", nullptr, int(m_accountList.size())), 4000);
     onAccountChanged();
     Q_EMIT accountsLoaded();
     if (!m_draftsOffered)
@@ -291,22 +280,26 @@ void MainWindow::onAccounts(const ApiResult &result)
 
 void MainWindow::onAccountChanged()
 {
-    m_capabilities = {};
     m_customFields = {};
-    const QJsonObject account = currentAccount();
-    const QString status = account.value(QLatin1String("status")).toString();
-    m_accountInfo->setText(account.isEmpty() ? QString()
-                                             : QStringLiteral(" %1 · %2%3 ")
-                                                   .arg(currentProvider(), status.isEmpty() ? tr("unknown status") : status,
-                                                        account.value(QLatin1String("is_sandbox")).toBool()
-                                                            ? tr(" · read-only sandbox")
-                                                            : QString()));
+    showAccountInfo();
     onAccountOrResourceChanged();
-    if (account.isEmpty())
+    if (!currentAccount().isValid())
         return;
     // Contract §12: which resources allow update; never cached, the account's health matters.
     connect(m_client->getCapabilities(currentAccountId()), &ApiCall::finished, this, &MainWindow::onCapabilities);
     connect(m_client->listFields(currentAccountId()), &ApiCall::finished, this, &MainWindow::onCustomFields);
+}
+
+void MainWindow::showAccountInfo()
+{
+    const AccountCapabilities account = currentAccount();
+    m_accountInfo->setText(account.isValid() ? QStringLiteral(" %1 ").arg(account.summary()) : QString());
+    m_accountInfo->setToolTip(!account.capabilitiesKnown()
+                                  ? QString()
+                                  : tr("Update allowed for: %1")
+                                        .arg(account.updatableResources().isEmpty()
+                                                 ? tr("nothing")
+                                                 : account.updatableResources().join(QStringLiteral(", "))));
 }
 
 void MainWindow::onCapabilities(const ApiResult &result)
@@ -316,20 +309,21 @@ void MainWindow::onCapabilities(const ApiResult &result)
         statusBar()->showMessage(tr("Could not read the account's capabilities: %1").arg(result.errorString));
         return;
     }
-    m_capabilities = result.json.object();
-    const QJsonObject account = m_capabilities.value(QLatin1String("account")).toObject();
-    if (account.value(QLatin1String("is_blocked")).toBool())
-        m_accountInfo->setText(m_accountInfo->text() + tr("· BLOCKED "));
-    QStringList updatable;
-    for (const QJsonValue &value : m_capabilities.value(QLatin1String("unified")).toArray()) {
-        const QJsonObject entry = value.toObject();
-        if (entry.value(QLatin1String("methods")).toArray().contains(QStringLiteral("update")))
-            updatable.append(entry.value(QLatin1String("resource")).toString());
+    // The answer is about the account it was asked for, which may no longer be the current one.
+    const QString accountId = result.request.target.accountId;
+    AccountCapabilities updated;
+    for (AccountCapabilities &account : m_accountList) {
+        if (account.id() == accountId) {
+            account.readCapabilities(result.json.object());
+            updated = account;
+        }
     }
-    m_accountInfo->setToolTip(tr("Update allowed for: %1").arg(updatable.isEmpty() ? tr("nothing") : updatable.join(QStringLiteral(", "))));
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
-            applyAccountRules(editor);
+    if (!updated.isValid())
+        return;
+    showAccountInfo();
+    for (RecordEditorView *editor : editors()) {
+        if (editor->accountId() == accountId)
+            editor->setAccount(updated);
     }
     Q_EMIT capabilitiesLoaded();
 }
@@ -337,63 +331,23 @@ void MainWindow::onCapabilities(const ApiResult &result)
 void MainWindow::onCustomFields(const ApiResult &result)
 {
     recordInHistory(result);
-    m_customFields = result.json.object().value(QLatin1String("result")).toArray();
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
-            editor->setCustomFieldNames(customFieldNamesFor(editor->model()->schema().name));
+    if (result.request.target.accountId != currentAccountId())
+        return;
+    m_customFields = CustomFieldDefinitions::fromListResponse(result.json.object());
+    for (RecordEditorView *editor : editors()) {
+        if (editor->accountId() == currentAccountId())
+            editor->setCustomFieldNames(m_customFields.editableNamesFor(editor->model()->schema()));
     }
-}
-
-QStringList MainWindow::customFieldNamesFor(const QString &resource) const
-{
-    // Contract §14: a definition belongs to an entity ("contact", "opportunity", ...); only
-    // editable ones are offered, and one with no entity is offered everywhere.
-    QString entity = resource;
-    if (entity.endsWith(QLatin1String("ies")))
-        entity = entity.chopped(3) + u'y';
-    else if (entity.endsWith(u's'))
-        entity.chop(1);
-    QStringList names;
-    for (const QJsonValue &value : m_customFields) {
-        const QJsonObject field = value.toObject();
-        const QString owner = field.value(QLatin1String("entity_type")).toString();
-        if (field.value(QLatin1String("is_editable")).toBool(true) && (owner.isEmpty() || owner == entity))
-            names.append(field.value(QLatin1String("name")).toString());
-    }
-    return names;
-}
-
-void MainWindow::applyAccountRules(RecordEditorView *editor) const
-{
-    QString reason = accountReadOnlyReason(currentAccount());
-    const QString resource = editor->model()->schema().name;
-    if (reason.isEmpty() && !m_capabilities.isEmpty()) {
-        const QJsonObject account = m_capabilities.value(QLatin1String("account")).toObject();
-        bool canUpdate = false;
-        for (const QJsonValue &value : m_capabilities.value(QLatin1String("unified")).toArray()) {
-            const QJsonObject entry = value.toObject();
-            if (entry.value(QLatin1String("resource")).toString() == resource)
-                canUpdate = entry.value(QLatin1String("methods")).toArray().contains(QStringLiteral("update"));
-        }
-        if (account.value(QLatin1String("is_blocked")).toBool())
-            reason = tr("This account is blocked (503): contact Truto support");
-        else if (!canUpdate)
-            reason = tr("%1 does not allow updating %2 for this account").arg(currentProvider(), resource);
-    }
-    editor->setReadOnlyReason(reason);
 }
 
 void MainWindow::applyLiveFieldRules(RecordEditorView *editor)
 {
-    const QString provider = currentProvider();
-    const QString slug = currentAccount().value(QLatin1String("integration")).toObject().value(QLatin1String("name")).toString();
+    const AccountCapabilities account = currentAccount();
     const ResourceSchema &schema = editor->model()->schema();
-    const FieldPolicy bundled = schema.policyFor(schema.canonicalProvider(provider).value_or(QString()));
-    m_liveMeta->load(schema.name, currentAccountId(), slug, bundled, editor,
-                     [editor, provider](const LivePolicyResult &result) {
-                         // A provider chosen by hand for a demo keeps the documented rules.
-                         if (editor->provider().compare(provider, Qt::CaseInsensitive) == 0 || editor->provider().isEmpty())
-                             editor->setFieldPolicy(result.policy, result.note);
+    const FieldPolicy bundled = schema.policyFor(schema.canonicalProvider(account.provider()).value_or(QString()));
+    m_liveMeta->load(schema.name, account.id(), account.integrationSlug(), bundled, editor,
+                     [editor](const LivePolicyResult &result) {
+                         editor->setLiveFieldRules(result.policy, result.note);
                          editor->setFieldMapping(result.fieldMapping);
                      });
 }
@@ -402,17 +356,9 @@ void MainWindow::recordInHistory(const ApiResult &result)
 {
     if (!m_services.history || !m_services.history->isOpen())
         return;
-    HistoryEntry entry = HistoryEntry::fromResult(result);
+    HistoryEntry entry = HistoryEntry::fromResult(result); // with the request's target
     entry.profileId = m_services.profileId;
     entry.environment = m_environment;
-    // "/unified/crm/<resource>[/<id>]" names the record; the query names the account.
-    const QStringList path = result.request.url.path(QUrl::FullyDecoded).split(u'/', Qt::SkipEmptyParts);
-    if (path.size() >= 3 && path.at(0) == QLatin1String("unified")) {
-        entry.resource = path.at(2);
-        if (path.size() >= 4 && path.at(3) != QLatin1String("meta"))
-            entry.recordId = path.at(3);
-    }
-    entry.accountId = QUrlQuery(result.request.url).queryItemValue(QStringLiteral("integrated_account_id"));
     m_services.history->append(entry);
 }
 
@@ -435,8 +381,8 @@ void MainWindow::showConnections()
 void MainWindow::resend(const HistoryEntry &entry)
 {
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    ApiCall *call = m_client->resend(entry.method, QUrl::fromEncoded(entry.url), entry.requestBody, key);
-    statusBar()->showMessage(tr("Sending %1 %2 again…").arg(QString::fromLatin1(entry.method), entry.resource));
+    ApiCall *call = m_client->resend(toApiResult(entry).request, key);
+    statusBar()->showMessage(tr("Sending %1 %2 again…").arg(QString::fromLatin1(entry.method), entry.target.resource));
     connect(call, &ApiCall::finished, this, [this](const ApiResult &result) {
         m_inspector->showResult(result);
         recordInHistory(result);
@@ -476,12 +422,12 @@ void MainWindow::offerDrafts()
           });
 }
 
-QJsonObject MainWindow::currentAccount() const
+AccountCapabilities MainWindow::currentAccount() const
 {
     const QString id = currentAccountId();
-    for (const QJsonValue &value : m_accountData) {
-        if (value.toObject().value(QLatin1String("id")).toString() == id)
-            return value.toObject();
+    for (const AccountCapabilities &account : m_accountList) {
+        if (account.id() == id)
+            return account;
     }
     return {};
 }
@@ -493,7 +439,7 @@ QString MainWindow::currentAccountId() const
 
 QString MainWindow::currentProvider() const
 {
-    return providerOfAccount(currentAccount());
+    return currentAccount().provider();
 }
 
 QString MainWindow::currentResource() const
@@ -516,22 +462,11 @@ void MainWindow::onAccountOrResourceChanged()
     m_list->show(currentResource(), currentAccountId());
 }
 
-QString MainWindow::accountReadOnlyReason(const QJsonObject &account) const
-{
-    // Contract §16.2: Truto's sandbox accounts refuse writes with 405; say so before trying.
-    if (account.value(QLatin1String("is_sandbox")).toBool())
-        return tr("This is a read-only sandbox account: the provider refuses writes (405)");
-    if (account.value(QLatin1String("is_blocked")).toBool())
-        return tr("This account is blocked (503): contact Truto support");
-    return {};
-}
-
 RecordEditorView *MainWindow::openRecord(const QString &resource, const QString &id)
 {
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i));
-        if (editor && editor->model()->schema().name == resource && editor->model()->id() == id) {
-            m_tabs->setCurrentIndex(i);
+    for (RecordEditorView *editor : editors()) {
+        if (editor->model()->schema().name == resource && editor->model()->id() == id) {
+            m_tabs->setCurrentWidget(editor);
             return editor;
         }
     }
@@ -539,11 +474,10 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
     if (!schema)
         return nullptr;
     auto *editor = new RecordEditorView(*schema, m_client, m_tabs);
-    editor->setAccount(currentAccountId(), currentProvider());
+    editor->setAccount(currentAccount());
     editor->setEnvironmentLabel(m_environment);
-    editor->setCustomFieldNames(customFieldNamesFor(resource));
+    editor->setCustomFieldNames(m_customFields.editableNamesFor(*schema));
     editor->setServerChangeCheck(true, m_ask);
-    applyAccountRules(editor);
     if (m_services.drafts)
         editor->enableDrafts(m_services.drafts, {m_services.profileId, currentAccountId(), resource, id});
     applyLiveFieldRules(editor);
@@ -576,6 +510,16 @@ RecordEditorView *MainWindow::currentEditor() const
     return qobject_cast<RecordEditorView *>(m_tabs->currentWidget());
 }
 
+QList<RecordEditorView *> MainWindow::editors() const
+{
+    QList<RecordEditorView *> out;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i)))
+            out.append(editor);
+    }
+    return out;
+}
+
 void MainWindow::closeEditor(int index)
 {
     QPointer<RecordEditorView> editor = qobject_cast<RecordEditorView *>(m_tabs->widget(index));
@@ -603,11 +547,10 @@ void MainWindow::removeEditor(RecordEditorView *editor)
 
 void MainWindow::updateTitle()
 {
-    bool anyModified = false;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i));
-        anyModified = anyModified || (editor && editor->model()->isModified());
-    }
+    const QList<RecordEditorView *> open = editors();
+    const bool anyModified = std::any_of(open.cbegin(), open.cend(), [](const RecordEditorView *editor) {
+        return editor->model()->isModified();
+    });
     RecordEditorView *editor = currentEditor();
     setWindowTitle((editor ? editor->title().remove(QStringLiteral(" *")) + QStringLiteral("[*] — ")
                            : QString()) + QStringLiteral("CRM Desk") + (editor ? QString() : QStringLiteral("[*]")));
@@ -641,9 +584,8 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QStringList modified;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *editor = qobject_cast<RecordEditorView *>(m_tabs->widget(i));
-        if (editor && editor->model()->isModified())
+    for (const RecordEditorView *editor : editors()) {
+        if (editor->model()->isModified())
             modified.append(editor->title());
     }
     if (modified.isEmpty() || m_closeConfirmed) {

@@ -4,9 +4,10 @@
 #include "api/apiresult.h"
 #include "dialogs/confirmation.h"
 #include "main/appservices.h"
+#include "policy/accountcapabilities.h"
+#include "policy/customfielddefinitions.h"
 
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -53,6 +54,8 @@ public:
     void selectResource(const QString &resource);
     RecordEditorView *openRecord(const QString &resource, const QString &id);
     RecordEditorView *currentEditor() const;
+    // Every open record's editor, in tab order.
+    QList<RecordEditorView *> editors() const;
     RecordListPanel *recordList() const { return m_list; }
     ResponseInspector *inspector() const { return m_inspector; }
     void showConnections();
@@ -79,14 +82,12 @@ private:
     void onAccountChanged();
     void onCapabilities(const ApiResult &result);
     void onCustomFields(const ApiResult &result);
-    void applyAccountRules(RecordEditorView *editor) const;
-    QStringList customFieldNamesFor(const QString &resource) const;
     void applyLiveFieldRules(RecordEditorView *editor);
     void recordInHistory(const ApiResult &result);
     void resend(const HistoryEntry &entry);
     void updateTitle();
-    QString accountReadOnlyReason(const QJsonObject &account) const;
-    QJsonObject currentAccount() const;
+    void showAccountInfo();
+    AccountCapabilities currentAccount() const;
 
     AppServices m_services;
     TrutoClient *m_client;
@@ -98,8 +99,8 @@ private:
     RecordListPanel *m_list;
     ResponseInspector *m_inspector;
     QUndoGroup *m_undoGroup;
-    QJsonArray m_accountData;
-    QJsonArray m_accountPages; // pages read so far by the current refresh
+    QList<AccountCapabilities> m_accountList;
+    QJsonArray m_accountPages; // accounts read so far by the current refresh
     QString m_environment;
     void removeEditor(RecordEditorView *editor);
 
@@ -108,13 +109,9 @@ private:
     bool m_closeConfirmed = false;
     bool m_docksSized = false;
     QPointer<ApiCall> m_accountsCall;
-    QJsonObject m_capabilities;      // of the current account (contract §12)
-    QJsonArray m_customFields;       // the current account's definitions (contract §14)
+    CustomFieldDefinitions m_customFields; // the current account's (contract §14)
     QLabel *m_accountInfo;
     bool m_draftsOffered = false;
 };
-
-// The provider's display name from an integrated account ({integration: {label, name}}).
-QString providerOfAccount(const QJsonObject &account);
 
 } // namespace crmdesk

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dialogs/confirmation.h"
-#include "store/snippetgenerator.h"
+#include "snippets/snippetgenerator.h"
 
 #include <QMap>
 #include <QMenu>
