@@ -7,7 +7,7 @@
 #include "settings/appsettings.h"
 #include "session/connectioncontroller.h"
 #include "drafts/draftstore.h"
-#include "history/historystore.h"
+#include "history/historyservice.h"
 #include "secrets/keychainsecretstore.h"
 #include "session/metacache.h"
 #include "secrets/secretstore.h"
@@ -57,10 +57,14 @@ int runGui(int &argc, char **argv, QTextStream &err)
     crmdesk::AppSettings settings(&qsettings);
     crmdesk::KeychainSecretStore secrets;
     crmdesk::DraftStore drafts(crmdesk::DraftStore::defaultDirectory());
-    crmdesk::HistoryStore history(crmdesk::HistoryStore::defaultPath());
-    QString historyError;
-    if (!history.open(&historyError))
-        err << "crmdesk: history is off: " << historyError << '\n';
+    // Opened on its worker thread while the window comes up.
+    crmdesk::HistoryService history(crmdesk::HistoryStore::defaultPath());
+    history.open(&history, [&err](bool ok, const QString &error) {
+        if (!ok) {
+            err << "crmdesk: history is off: " << error << '\n';
+            err.flush();
+        }
+    });
     crmdesk::MetaCache metaCache(crmdesk::MetaCache::defaultDirectory());
     QNetworkAccessManager network;
     crmdesk::TrutoClient client(&network);

@@ -20,8 +20,6 @@ namespace crmdesk {
 
 namespace {
 
-constexpr int kMaxPageSize = 1000;
-
 // Headers as a JSON array of [name, value] pairs; header bytes are Latin-1 by HTTP's rules.
 QString headersToText(const HeaderList &headers)
 {
@@ -87,6 +85,29 @@ void bindSearch(QSqlQuery &query, const QString &text)
                     containsPattern(QString::fromLatin1(QUrl::toPercentEncoding(text))));
 }
 
+// Trigrams need three characters; a shorter text is searched by scanning.
+bool usesIndex(const QString &text)
+{
+    return text.size() >= 3;
+}
+
+QString phrase(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(u'"', QLatin1String("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+// The FTS5 query: the text anywhere, or its percent-encoded form in the URL.
+QString matchExpression(const QString &text)
+{
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(text));
+    QString expression = phrase(text);
+    if (encoded != text)
+        expression += QStringLiteral(" OR url : ") + phrase(encoded);
+    return expression;
+}
+
 HistorySummary summaryFrom(const QSqlQuery &query)
 {
     HistorySummary summary;
@@ -123,6 +144,14 @@ bool exec(QSqlDatabase &database, const QString &statement, QString *error)
     return false;
 }
 
+// In WAL mode the log still holds the pages as they were before a delete; copying them back
+// and emptying the log makes the delete final on disk too. Failure leaves them until the next
+// automatic checkpoint.
+void forgetOldPages(QSqlDatabase db)
+{
+    exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), nullptr);
+}
+
 // One step per schema version; never edit a step once released, add the next one.
 bool migrationStep(QSqlDatabase &database, int toVersion, QString *error)
 {
@@ -154,6 +183,28 @@ bool migrationStep(QSqlDatabase &database, int toVersion, QString *error)
                     error)
                && exec(database,
                        QStringLiteral("CREATE INDEX requests_record ON requests(resource, record_id)"),
+                       error);
+    case 2:
+        // A full-text index of what search looks at, kept by triggers. External content: the
+        // text is not stored twice. Trigrams make MATCH a case-insensitive substring search.
+        return exec(database, QStringLiteral(
+                                  "CREATE VIRTUAL TABLE requests_text USING fts5("
+                                  "url, record_id, request_body, response_body, "
+                                  "content='requests', content_rowid='id', tokenize='trigram')"),
+                    error)
+               && exec(database, QStringLiteral(
+                                     "CREATE TRIGGER requests_text_insert AFTER INSERT ON requests BEGIN "
+                                     "INSERT INTO requests_text(rowid, url, record_id, request_body, response_body) "
+                                     "VALUES (new.id, new.url, new.record_id, CAST(new.request_body AS TEXT), "
+                                     "CAST(new.response_body AS TEXT)); END"),
+                       error)
+               && exec(database, QStringLiteral(
+                                     "CREATE TRIGGER requests_text_delete AFTER DELETE ON requests BEGIN "
+                                     "INSERT INTO requests_text(requests_text, rowid, url, record_id, request_body, "
+                                     "response_body) VALUES ('delete', old.id, old.url, old.record_id, "
+                                     "CAST(old.request_body AS TEXT), CAST(old.response_body AS TEXT)); END"),
+                       error)
+               && exec(database, QStringLiteral("INSERT INTO requests_text(requests_text) VALUES ('rebuild')"),
                        error);
     default:
         break;
@@ -248,7 +299,9 @@ bool HistoryStore::open(QString *error)
         return false;
     }
     const int version = userVersion(db);
-    if (!migrate(db, version, error)) {
+    // WAL (a reader never waits for a writer) changes the file header, so it is switched on
+    // only once the file is known to be ours: a newer version's file stays untouched.
+    if (!migrate(db, version, error) || !exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)) {
         db.close();
         return false;
     }
@@ -385,28 +438,49 @@ QList<HistorySummary> HistoryStore::search(const QString &text, int offset, int 
     if (!isOpen())
         return {};
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT %1 FROM requests WHERE %2 ORDER BY id DESC "
-                                 "LIMIT :limit OFFSET :offset")
-                      .arg(QLatin1String(kSummaryColumns), QLatin1String(kSearchCondition)));
-    bindSearch(query, text);
+    if (usesIndex(text)) {
+        // FTS5 returns rowids in order, so newest-first paging reads only the page.
+        query.prepare(QStringLiteral("SELECT %1 FROM requests WHERE id IN (SELECT rowid FROM requests_text "
+                                     "WHERE requests_text MATCH :match ORDER BY rowid DESC "
+                                     "LIMIT :limit OFFSET :offset) ORDER BY id DESC")
+                          .arg(QLatin1String(kSummaryColumns)));
+        query.bindValue(QStringLiteral(":match"), matchExpression(text));
+    } else {
+        query.prepare(QStringLiteral("SELECT %1 FROM requests WHERE %2 ORDER BY id DESC "
+                                     "LIMIT :limit OFFSET :offset")
+                          .arg(QLatin1String(kSummaryColumns), QLatin1String(kSearchCondition)));
+        bindSearch(query, text);
+    }
     query.bindValue(QStringLiteral(":limit"), qBound(0, limit, kMaxPageSize));
     query.bindValue(QStringLiteral(":offset"), qMax(0, offset));
     return summaries(query);
 }
 
-int HistoryStore::countMatching(const QString &text) const
+int HistoryStore::countMatching(const QString &text, bool *capped) const
 {
+    if (capped)
+        *capped = false;
     if (text.isEmpty())
         return count();
     if (!isOpen())
         return 0;
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM requests WHERE %1")
-                      .arg(QLatin1String(kSearchCondition)));
-    bindSearch(query, text);
-    if (query.exec() && query.next())
-        return query.value(0).toInt();
-    return 0;
+    if (usesIndex(text)) {
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM requests_text WHERE requests_text "
+                                     "MATCH :match LIMIT :cap)"));
+        query.bindValue(QStringLiteral(":match"), matchExpression(text));
+    } else {
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM requests WHERE %1 LIMIT :cap)")
+                          .arg(QLatin1String(kSearchCondition)));
+        bindSearch(query, text);
+    }
+    query.bindValue(QStringLiteral(":cap"), kCountCap + 1);
+    if (!query.exec() || !query.next())
+        return 0;
+    const int found = query.value(0).toInt();
+    if (capped)
+        *capped = found > kCountCap;
+    return qMin(found, kCountCap);
 }
 
 std::optional<HistoryEntry> HistoryStore::fetch(qint64 id) const
@@ -455,6 +529,7 @@ bool HistoryStore::remove(qint64 id)
     query.bindValue(QStringLiteral(":id"), id);
     if (!query.exec() || query.numRowsAffected() == 0)
         return false;
+    forgetOldPages(database());
     emit entriesRemoved();
     return true;
 }
@@ -466,8 +541,11 @@ bool HistoryStore::clear()
     QSqlDatabase db = database();
     if (!exec(db, QStringLiteral("DELETE FROM requests"), nullptr))
         return false;
+    // Drops every trigram of the old text too, not only the rows.
+    exec(db, QStringLiteral("INSERT INTO requests_text(requests_text) VALUES ('delete-all')"), nullptr);
     // Gives the freed pages back to the file system; failure only costs disk space.
     exec(db, QStringLiteral("VACUUM"), nullptr);
+    forgetOldPages(db);
     emit entriesRemoved();
     return true;
 }

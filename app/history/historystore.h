@@ -64,15 +64,20 @@ struct HistorySummary
 // (secure_delete), so "Clear history" really removes the data.
 //
 // The schema carries its version in PRAGMA user_version and is migrated on open(); a file
-// from a newer CRM Desk is refused rather than altered.
+// from a newer CRM Desk is refused rather than altered. The file is in WAL mode, so a reader
+// never waits for a writer. HistoryService runs a store on a worker thread.
 //
 // Use an instance from the thread that opened it (a Qt SQL rule).
 class HistoryStore : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr qint64 kDefaultBodyCap = 1024 * 1024;
+    // Counting the matches of a common word in a million entries would take longer than the
+    // search itself; past this many the count says "more than".
+    static constexpr int kCountCap = 10000;
+    static constexpr int kMaxPageSize = 1000; // rows one browse() or search() returns at most
 
     // <AppDataLocation>/history.sqlite
     static QString defaultPath();
@@ -96,13 +101,16 @@ public:
     // Stores a redacted copy; returns its id, or nothing (with a reason) on failure.
     std::optional<qint64> append(const HistoryEntry &entry, QString *error = nullptr);
 
-    // Newest first; `limit` is capped at 1000 rows.
+    // Newest first; `limit` is capped at kMaxPageSize rows.
     QList<HistorySummary> browse(int offset, int limit) const;
     int count() const;
     // Entries whose URL (as typed or percent-encoded), record id, request body or response body
-    // contain `text`, case-insensitively for ASCII. Newest first.
+    // contain `text`, case-insensitively. Newest first. Texts of three characters or more go
+    // through the full-text index (FTS5, trigram tokenizer: substring matching); shorter ones
+    // scan the table.
     QList<HistorySummary> search(const QString &text, int offset, int limit) const;
-    int countMatching(const QString &text) const;
+    // At most kCountCap; *capped says when there are more.
+    int countMatching(const QString &text, bool *capped = nullptr) const;
     std::optional<HistoryEntry> fetch(qint64 id) const;
 
     bool remove(qint64 id);

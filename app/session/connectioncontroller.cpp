@@ -3,7 +3,7 @@
 #include "api/trutoclient.h"
 #include "sandbox/sandboxhost.h"
 #include "settings/appsettings.h"
-#include "history/historystore.h"
+#include "history/historyservice.h"
 #include "secrets/redactor.h"
 #include "secrets/secretstore.h"
 
@@ -38,11 +38,8 @@ void ConnectionController::connectSelected()
                               : result.errorString);
             return;
         }
-        if (m_history) {
-            Redactor redactor = m_history->redactor();
-            redactor.addSecret(result.token);
-            m_history->setRedactor(redactor);
-        }
+        if (m_history)
+            m_history->addSecret(result.token);
         ConnectionConfig config = m_client->config();
         config.baseUrl = chosen.baseUrl;
         config.token = result.token;

@@ -7,7 +7,7 @@
 namespace crmdesk {
 
 class AppSettings;
-class HistoryStore;
+class HistoryService;
 class SandboxHost;
 class SecretStore;
 class TrutoClient;
@@ -22,7 +22,7 @@ public:
                          SandboxHost *sandbox, QObject *parent = nullptr);
 
     // Tokens read are also taught to the history's redactor, so they can never land in it.
-    void setHistory(HistoryStore *history) { m_history = history; }
+    void setHistory(HistoryService *history) { m_history = history; }
     // Applies AppSettings::selectedProfileId(); connected() or failed() follows.
     void connectSelected();
     QString profileId() const { return m_profileId; }
@@ -39,7 +39,7 @@ private:
     AppSettings *m_settings;
     SecretStore *m_secrets;
     SandboxHost *m_sandbox;
-    HistoryStore *m_history = nullptr;
+    HistoryService *m_history = nullptr;
     QString m_profileId;
 };
 

@@ -123,6 +123,9 @@ private slots:
         QTest::newRow("url as typed, unencoded") << u"remote_query[a b]"_s << QStringList{u"lead-9"_s};
         QTest::newRow("wildcards are literal") << u"100%"_s << QStringList();
         QTest::newRow("nothing") << u"no such thing"_s << QStringList();
+        QTest::newRow("two characters, scanned") << u"77"_s << QStringList{u"cust-77"_s};
+        QTest::newRow("accented, any case") << u"ÉLODIE"_s << QStringList{u"alt:ref:imported@frontapp.com_t:50603"_s};
+        QTest::newRow("quotes are literal") << u"\"ok\":true"_s << QStringList{u"alt:ref:imported@frontapp.com_t:50603"_s};
     }
 
     void shouldFindEntriesByUrlRecordIdOrBodyText()
@@ -132,7 +135,7 @@ private slots:
         HistoryStore store(path());
         QVERIFY(store.open());
         HistoryEntry awkward = patchEntry(u"alt:ref:imported@frontapp.com_t:50603"_s, "{}");
-        awkward.responseBody = R"({"ok":true})";
+        awkward.responseBody = "{\"ok\":true,\"first_name\":\"\xc3\xa9lodie\"}"; // élodie
         HistoryEntry customer = patchEntry(u"cust-77"_s, R"({"title":"10 percent"})");
         customer.responseBody = R"({"first_name":"Janet"})";
         HistoryEntry lead = patchEntry(u"lead-9"_s, "{\"last_name\":\"O'Brien\"}");
@@ -252,6 +255,31 @@ private slots:
         HistoryStore reopened(path());
         QVERIFY(reopened.open());
         QCOMPARE(recordIds(reopened.browse(0, 10)), QStringList{u"42"_s});
+    }
+
+    void shouldMakeAHistoryFromTheFirstVersionSearchable()
+    {
+        {
+            HistoryStore store(path());
+            QVERIFY(store.open());
+            store.append(patchEntry(u"written-by-1.0"_s, R"({"first_name":"Grace"})"));
+        }
+        { // Back to the first schema: the table and its index, no full-text index.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            for (const char *statement : {"DROP TRIGGER requests_text_insert", "DROP TRIGGER requests_text_delete",
+                                          "DROP TABLE requests_text", "PRAGMA user_version = 1"})
+                QVERIFY(QSqlQuery(db).exec(QString::fromLatin1(statement)));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        HistoryStore store(path());
+        QVERIFY(store.open());
+        QCOMPARE(recordIds(store.search(u"grace"_s, 0, 10)), QStringList{u"written-by-1.0"_s});
+        store.append(patchEntry(u"written-by-1.1"_s, R"({"first_name":"Grace"})"));
+        QCOMPARE(recordIds(store.search(u"grace"_s, 0, 10)), (QStringList{u"written-by-1.1"_s, u"written-by-1.0"_s}));
     }
 
     void shouldLeaveAHistoryFromANewerVersionUntouched()

@@ -19,13 +19,12 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace crmdesk {
 
 namespace {
 
-// What the store returns in one read at most (HistoryStore::browse/search).
-constexpr int kStoreReadLimit = 1000;
 // Typing pauses this long before the store is searched; Enter searches at once.
 constexpr int kSearchDelayMs = 250;
 
@@ -48,9 +47,9 @@ QAction *makeAction(const QString &text, const QString &objectName, QObject *par
 
 } // namespace
 
-HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
+HistoryPanel::HistoryPanel(HistoryService *history, QWidget *parent)
     : QWidget(parent),
-      m_store(store),
+      m_history(history),
       m_model(new HistoryTableModel(this)),
       m_confirm(messageBoxConfirmation(this)),
       m_search(new QLineEdit(this)),
@@ -65,7 +64,7 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
       m_loadMore(new QPushButton(tr("Load &more"), this)),
       m_status(new QLabel(this))
 {
-    Q_ASSERT(m_store);
+    Q_ASSERT(m_history);
     setObjectName(QStringLiteral("historyPanel"));
     setAccessibleName(tr("Request history"));
 
@@ -165,8 +164,10 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
         m_model->setRows({}); // a new search starts at its first page
         reload();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &HistoryPanel::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        prefetchSelection();
+        updateActions();
+    });
     connect(m_table, &QTableView::activated, this, [this] {
         if (m_openAction->isEnabled())
             openSelected();
@@ -181,8 +182,9 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
         setMessage(tr("Copied as %1, token redacted.").arg(toString(form)));
     });
     connect(m_copyAsMenu, &CopyAsMenu::copyFailed, this, &HistoryPanel::setMessage);
-    connect(m_store, &HistoryStore::entryAdded, this, &HistoryPanel::onEntryAdded);
-    connect(m_store, &HistoryStore::entriesRemoved, this, &HistoryPanel::onEntriesRemoved);
+    connect(m_history, &HistoryService::entryAdded, this, &HistoryPanel::onEntryAdded);
+    connect(m_history, &HistoryService::entriesRemoved, this, &HistoryPanel::onEntriesRemoved);
+    connect(m_history, &HistoryService::opened, this, &HistoryPanel::reload);
 
     reload();
 }
@@ -207,52 +209,54 @@ int HistoryPanel::shownCount() const
     return m_model->rowCount();
 }
 
-QList<HistorySummary> HistoryPanel::readRows(int offset, int count) const
+void HistoryPanel::showPage(const HistoryPage &page)
 {
-    QList<HistorySummary> rows;
-    const QString text = searchText();
-    while (count > 0) {
-        const int chunk = qMin(count, kStoreReadLimit);
-        const QList<HistorySummary> part = m_store->search(text, offset, chunk);
-        rows.append(part);
-        if (part.size() < chunk)
-            break;
-        offset += chunk;
-        count -= chunk;
-    }
-    return rows;
+    m_total = page.total;
+    m_totalCapped = page.totalIsCapped;
+    updateActions();
+    updateStatus();
+    Q_EMIT rowsShown();
 }
 
 void HistoryPanel::reload()
 {
-    const QList<qint64> selected = selectedIds();
-    m_total = m_store->countMatching(searchText());
-    m_model->setRows(readRows(0, qMax(m_pageSize, shownCount())));
-    selectIds(selected);
-    updateActions();
-    updateStatus();
+    const quint64 generation = ++m_readGeneration;
+    m_history->search(searchText(), 0, qMax(m_pageSize, shownCount()), this,
+                      [this, generation, selected = selectedIds()](const HistoryPage &page) {
+                          if (generation != m_readGeneration)
+                              return;
+                          m_model->setRows(page.rows);
+                          selectIds(selected);
+                          showPage(page);
+                      });
 }
 
 void HistoryPanel::loadMore()
 {
-    m_model->appendRows(readRows(shownCount(), m_pageSize));
-    m_total = m_store->countMatching(searchText());
-    updateActions();
-    updateStatus();
+    const quint64 generation = ++m_readGeneration;
+    m_history->search(searchText(), shownCount(), m_pageSize, this, [this, generation](const HistoryPage &page) {
+        if (generation != m_readGeneration)
+            return;
+        m_model->appendRows(page.rows);
+        showPage(page);
+    });
 }
 
 void HistoryPanel::onEntryAdded()
 {
     if (m_changingStore)
         return;
-    // Ids only grow, so what is new sits above everything shown.
-    const qint64 newest = m_model->newestId();
-    QList<HistorySummary> newer = readRows(0, m_pageSize);
-    newer.removeIf([newest](const HistorySummary &row) { return row.id <= newest; });
-    m_model->prependRows(newer);
-    m_total = m_store->countMatching(searchText());
-    updateActions();
-    updateStatus();
+    const quint64 generation = ++m_readGeneration;
+    m_history->search(searchText(), 0, m_pageSize, this, [this, generation](const HistoryPage &page) {
+        if (generation != m_readGeneration)
+            return;
+        // Ids only grow, so what is new sits above everything shown.
+        const qint64 newest = m_model->newestId();
+        QList<HistorySummary> newer = page.rows;
+        newer.removeIf([newest](const HistorySummary &row) { return row.id <= newest; });
+        m_model->prependRows(newer);
+        showPage(page);
+    });
 }
 
 void HistoryPanel::onEntriesRemoved()
@@ -289,56 +293,77 @@ void HistoryPanel::selectIds(const QList<qint64> &ids)
         model->setCurrentIndex(m_model->index(first, 0), QItemSelectionModel::NoUpdate);
 }
 
-std::optional<HistoryEntry> HistoryPanel::selectedEntry() const
+void HistoryPanel::withSelectedEntries(std::function<void(const QList<HistoryEntry> &)> act)
 {
     const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    m_history->fetch(ids, this, std::move(act));
+}
+
+void HistoryPanel::prefetchSelection()
+{
+    m_selectedEntry.reset();
+    const QList<qint64> ids = selectedIds();
     if (ids.size() != 1)
-        return std::nullopt;
-    return m_store->fetch(ids.first());
+        return;
+    m_history->fetch(ids, this, [this, id = ids.first()](const QList<HistoryEntry> &entries) {
+        const QList<qint64> now = selectedIds();
+        if (entries.size() == 1 && now.size() == 1 && now.first() == id) {
+            m_selectedEntry = entries.first();
+            updateActions();
+        }
+    });
 }
 
 SnippetRequest HistoryPanel::selectedSnippetRequest() const
 {
-    const std::optional<HistoryEntry> entry = selectedEntry();
-    if (!entry)
+    if (!m_selectedEntry)
         return {};
     SnippetRequest request;
-    request.request = toApiResult(*entry).request;
+    request.request = toApiResult(*m_selectedEntry).request;
     return request;
 }
 
 void HistoryPanel::openSelected()
 {
-    const std::optional<HistoryEntry> entry = selectedEntry();
-    if (!entry) {
-        setMessage(tr("That request is no longer in the history."));
+    if (selectedIds().size() != 1)
         return;
-    }
-    Q_EMIT openRequested(toApiResult(*entry));
+    withSelectedEntries([this](const QList<HistoryEntry> &entries) {
+        if (entries.isEmpty()) {
+            setMessage(tr("That request is no longer in the history."));
+            return;
+        }
+        Q_EMIT openRequested(toApiResult(entries.first()));
+    });
 }
 
 void HistoryPanel::resendSelected()
 {
-    const std::optional<HistoryEntry> entry = selectedEntry();
-    // Only writes are resent; a GET is simply reopened from the editor.
-    if (!entry || entry->method != "PATCH")
+    if (selectedIds().size() != 1)
         return;
-    Q_EMIT resendRequested(*entry);
+    withSelectedEntries([this](const QList<HistoryEntry> &entries) {
+        // Only writes are resent; a GET is simply reopened from the editor.
+        if (entries.size() == 1 && entries.first().method == "PATCH")
+            Q_EMIT resendRequested(entries.first());
+    });
 }
 
 void HistoryPanel::compareSelected()
 {
-    QList<qint64> ids = selectedIds();
-    if (ids.size() != 2)
+    if (selectedIds().size() != 2)
         return;
-    std::sort(ids.begin(), ids.end()); // ids grow with time: older first
-    const std::optional<HistoryEntry> older = m_store->fetch(ids.at(0));
-    const std::optional<HistoryEntry> newer = m_store->fetch(ids.at(1));
-    if (!older || !newer) {
-        setMessage(tr("One of the two requests is no longer in the history."));
-        return;
-    }
-    Q_EMIT compareRequested(toApiResult(*older), toApiResult(*newer));
+    withSelectedEntries([this](const QList<HistoryEntry> &entries) {
+        if (entries.size() != 2) {
+            setMessage(tr("One of the two requests is no longer in the history."));
+            return;
+        }
+        // Ids grow with time: the older one has the smaller id.
+        const bool firstIsOlder = entries.at(0).id < entries.at(1).id;
+        const HistoryEntry &older = firstIsOlder ? entries.at(0) : entries.at(1);
+        const HistoryEntry &newer = firstIsOlder ? entries.at(1) : entries.at(0);
+        Q_EMIT compareRequested(toApiResult(older), toApiResult(newer));
+    });
 }
 
 void HistoryPanel::deleteSelected()
@@ -347,31 +372,40 @@ void HistoryPanel::deleteSelected()
     if (ids.isEmpty())
         return;
     const int firstRow = m_model->rowOf(ids.first());
-    int removed = 0;
+    // The store's own "removed" notices come before this answer; they are ours, not news.
     m_changingStore = true;
-    for (qint64 id : ids)
-        removed += m_store->remove(id) ? 1 : 0;
-    m_changingStore = false;
-    reload();
-    // The next row takes the place of the deleted ones, so the keyboard can carry on.
-    if (shownCount() > 0) {
-        const int row = qBound(0, firstRow, shownCount() - 1);
-        m_table->selectionModel()->setCurrentIndex(
-            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
-    if (removed != ids.size())
-        setMessage(tr("Deleted %1 of %2 requests; the others could not be removed.")
-                       .arg(removed)
-                       .arg(ids.size()));
-    else
-        setMessage(removed == 1 ? tr("Deleted 1 request.") : tr("Deleted %1 requests.").arg(removed));
+    m_history->remove(ids, this, [this, ids, firstRow](int removed) {
+        m_changingStore = false;
+        if (removed != ids.size())
+            setMessage(tr("Deleted %1 of %2 requests; the others could not be removed.")
+                           .arg(removed)
+                           .arg(ids.size()));
+        else
+            setMessage(removed == 1 ? tr("Deleted 1 request.") : tr("Deleted %1 requests.").arg(removed));
+        // The next row takes the place of the deleted ones, so the keyboard can carry on.
+        auto selectNext = std::make_shared<QMetaObject::Connection>();
+        *selectNext = connect(this, &HistoryPanel::rowsShown, this, [this, firstRow, selectNext] {
+            disconnect(*selectNext);
+            if (shownCount() > 0) {
+                const int row = qBound(0, firstRow, shownCount() - 1);
+                m_table->selectionModel()->setCurrentIndex(
+                    m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            }
+        });
+        reload();
+    });
 }
 
 void HistoryPanel::clearHistory()
 {
-    const int count = m_store->count();
-    if (count == 0)
-        return;
+    m_history->count(this, [this](int count) {
+        if (count > 0)
+            askToClear(count);
+    });
+}
+
+void HistoryPanel::askToClear(int count)
+{
     const Question question{tr("Clear history"),
                             count == 1 ? tr("Delete the 1 request in the history? This cannot "
                                             "be undone.")
@@ -383,10 +417,11 @@ void HistoryPanel::clearHistory()
         if (!self || !accepted)
             return;
         self->m_changingStore = true;
-        const bool cleared = self->m_store->clear();
-        self->m_changingStore = false;
-        self->reload();
-        self->setMessage(cleared ? tr("History cleared.") : tr("The history could not be cleared."));
+        self->m_history->clear(self, [self](bool cleared) {
+            self->m_changingStore = false;
+            self->setMessage(cleared ? tr("History cleared.") : tr("The history could not be cleared."));
+            self->reload();
+        });
     });
 }
 
@@ -408,31 +443,38 @@ void HistoryPanel::updateActions()
     m_compareAction->setEnabled(rows.size() == 2);
     m_compareAction->setToolTip(rows.size() == 2 ? tr("Show the differences between the two responses")
                                                  : tr("Select exactly two requests to compare them"));
-    m_copyAsMenu->menuAction()->setEnabled(one);
-    m_copyAsButton->setEnabled(one);
+    // "Copy as" builds the code from the stored request, read when the row was selected.
+    const bool copyable = one && m_selectedEntry.has_value();
+    m_copyAsMenu->menuAction()->setEnabled(copyable);
+    m_copyAsButton->setEnabled(copyable);
     m_deleteAction->setEnabled(!rows.isEmpty());
-    m_clearAction->setEnabled(m_store->isOpen() && (m_total > 0 || !searchText().isEmpty()));
+    m_clearAction->setEnabled(m_history->isOpen() && (m_total > 0 || !searchText().isEmpty()));
     m_loadMore->setEnabled(shownCount() < m_total);
+}
+
+QString HistoryPanel::totalText() const
+{
+    return m_totalCapped ? tr("more than %1").arg(m_total) : QString::number(m_total);
 }
 
 void HistoryPanel::updateStatus()
 {
     QString text;
     const QString search = searchText();
-    if (!m_store->isOpen())
+    if (!m_history->isOpen())
         text = tr("The history is not available.");
     else if (m_total == 0 && search.isEmpty())
         text = tr("No requests yet. Every call CRM Desk sends is listed here.");
     else if (m_total == 0)
         text = tr("No request matches “%1”.").arg(search);
     else if (search.isEmpty())
-        text = m_total == 1 ? tr("1 request") : tr("Showing %1 of %2 requests").arg(shownCount()).arg(m_total);
+        text = m_total == 1 ? tr("1 request")
+                            : tr("Showing %1 of %2 requests").arg(shownCount()).arg(totalText());
     else
         text = m_total == 1 ? tr("1 request matches “%1”").arg(search)
                             : tr("Showing %1 of %2 requests matching “%3”")
                                   .arg(shownCount())
-                                  .arg(m_total)
-                                  .arg(search);
+                                  .arg(totalText(), search);
     if (!m_message.isEmpty())
         text += QStringLiteral("  ·  ") + m_message;
     m_status->setText(text);

@@ -2,12 +2,13 @@
 
 #include "api/apiresult.h"
 #include "dialogs/confirmation.h"
-#include "history/historystore.h"
+#include "history/historyservice.h"
 #include "snippets/snippetgenerator.h"
 
 #include <QList>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -28,15 +29,17 @@ class HistoryTableModel;
 // inspector, resend a PATCH, compare two rows, copy a row as code (token redacted), delete rows
 // or clear everything (after a confirmation).
 //
-// The store is used from the UI thread, as Qt SQL requires; reads are bounded by the page size.
+// Every read and write goes through HistoryService, on its worker thread: the panel asks and
+// shows the answer when it comes, so a large history never stalls the window. An answer to a
+// question that has since been replaced (a newer search) is dropped.
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int kDefaultPageSize = 100;
 
-    // store must outlive the panel.
-    explicit HistoryPanel(HistoryStore *store, QWidget *parent = nullptr);
+    // history must outlive the panel.
+    explicit HistoryPanel(HistoryService *history, QWidget *parent = nullptr);
 
     // Rows read per page ("Load more"); at least 1.
     void setPageSize(int rows);
@@ -44,7 +47,8 @@ public:
     // Replaces the message box asked before "Clear history"; for tests.
     void setConfirmation(Confirmation confirmation);
 
-    // Reads the first rows again for the current search, keeping as many rows as are shown.
+    // Reads the first rows again for the current search, keeping as many rows as are shown;
+    // rowsShown() follows.
     void reload();
     // Reads the next page below the rows shown.
     void loadMore();
@@ -72,6 +76,8 @@ Q_SIGNALS:
     void resendRequested(const crmdesk::HistoryEntry &entry);
     // Diff two stored calls, the older one first.
     void compareRequested(const crmdesk::ApiResult &older, const crmdesk::ApiResult &newer);
+    // The rows of a reload, a page or a new entry are shown.
+    void rowsShown();
 
 private:
     void onEntryAdded();
@@ -79,17 +85,23 @@ private:
     void updateActions();
     void updateStatus();
     void setMessage(const QString &message);
-    // Rows [offset, offset + count) for the current search; the store caps one read at 1000.
-    QList<HistorySummary> readRows(int offset, int count) const;
-    std::optional<HistoryEntry> selectedEntry() const;
+    void showPage(const HistoryPage &page);
+    void askToClear(int count);
+    QString totalText() const;
+    // Fetches the selected entries, then runs act with those still stored (newest first).
+    void withSelectedEntries(std::function<void(const QList<HistoryEntry> &)> act);
+    void prefetchSelection();
     SnippetRequest selectedSnippetRequest() const;
     QString searchText() const;
 
-    HistoryStore *m_store;
+    HistoryService *m_history;
     HistoryTableModel *m_model;
     Confirmation m_confirm;
     int m_pageSize = kDefaultPageSize;
     int m_total = 0;
+    bool m_totalCapped = false;
+    quint64 m_readGeneration = 0; // answers to older reads than this are dropped
+    std::optional<HistoryEntry> m_selectedEntry; // for "Copy as", fetched when selected
     bool m_changingStore = false; // our own delete/clear: one reload afterwards, not one per row
     QString m_message;            // the outcome of the last action, shown next to the counts
 

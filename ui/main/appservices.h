@@ -6,7 +6,7 @@ namespace crmdesk {
 
 class AppSettings;
 class DraftStore;
-class HistoryStore;
+class HistoryService;
 class MetaCache;
 class SecretStore;
 class TrutoClient;
@@ -20,7 +20,7 @@ struct AppServices
     AppSettings *settings = nullptr;
     SecretStore *secrets = nullptr;
     DraftStore *drafts = nullptr;
-    HistoryStore *history = nullptr;
+    HistoryService *history = nullptr;
     MetaCache *metaCache = nullptr;
     QString profileId = QStringLiteral("sandbox"); // the connection in use; keys drafts and history
 };

@@ -12,7 +12,7 @@
 #include "schema/schema.h"
 #include "drafts/draftstore.h"
 #include "history/historyresult.h"
-#include "history/historystore.h"
+#include "history/historyservice.h"
 #include "session/livemetaloader.h"
 
 #include <QAction>
@@ -354,7 +354,7 @@ void MainWindow::applyLiveFieldRules(RecordEditorView *editor)
 
 void MainWindow::recordInHistory(const ApiResult &result)
 {
-    if (!m_services.history || !m_services.history->isOpen())
+    if (!m_services.history)
         return;
     HistoryEntry entry = HistoryEntry::fromResult(result); // with the request's target
     entry.profileId = m_services.profileId;
