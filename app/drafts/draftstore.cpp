@@ -137,7 +137,7 @@ std::optional<Draft> DraftStore::fromJson(const QJsonObject &json)
     return draft;
 }
 
-bool DraftStore::save(Draft &draft, QString *error)
+bool DraftStore::save(Draft &draft, QString *error, Durability durability)
 {
     if (!draft.key.isValid()) {
         if (error)
@@ -153,7 +153,7 @@ bool DraftStore::save(Draft &draft, QString *error)
     if (!stamped.createdAt.isValid())
         stamped.createdAt = stamped.updatedAt;
     const QByteArray bytes = QJsonDocument(toJson(stamped)).toJson(QJsonDocument::Indented);
-    if (!writeFileAtomically(filePath(draft.key), bytes, error))
+    if (!writeFileAtomically(filePath(draft.key), bytes, error, durability))
         return false;
     draft = stamped;
     return true;

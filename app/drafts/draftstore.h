@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/queryoptions.h"
+#include "files/storefiles.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -47,7 +48,9 @@ struct Draft
 // leftover temporary files are ignored. Files are readable by the user only: drafts hold
 // CRM data.
 //
-// Synchronous and small (a few kB per draft), so the editor can save on every change.
+// Synchronous and small (a few kB per draft). A KernelOnly save (no fsync) costs tens of
+// microseconds and survives the app being killed, so the editor saves every change that way and
+// syncs at most every 250 ms (DraftRecorder).
 class DraftStore
 {
 public:
@@ -59,7 +62,7 @@ public:
 
     // Writes the draft, setting createdAt (first save) and updatedAt. False, with a reason,
     // when the disk refuses; the previous save is then still intact.
-    bool save(Draft &draft, QString *error = nullptr);
+    bool save(Draft &draft, QString *error = nullptr, Durability durability = Durability::Synced);
     std::optional<Draft> load(const DraftKey &key) const;
     // Every readable draft, most recently updated first. Damaged files are skipped.
     QList<Draft> list() const;

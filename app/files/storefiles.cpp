@@ -5,6 +5,10 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace crmdesk {
 
 bool ensurePrivateDirectory(const QString &path, QString *error)
@@ -19,16 +23,46 @@ bool ensurePrivateDirectory(const QString &path, QString *error)
     return true;
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &contents, QString *error)
+namespace {
+
+bool fail(const QString &path, const QString &reason, QString *error)
 {
+    if (error)
+        *error = QCoreApplication::translate("crmdesk", "Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), reason);
+    return false;
+}
+
+// QSaveFile always syncs; this is the same temporary-and-rename without the sync. rename(2)
+// replaces the target atomically, so a reader sees the old file or the new one.
+bool writeWithoutSync(const QString &path, const QByteArray &contents, QString *error)
+{
+    const QString temporary = path + QStringLiteral(".unsynced");
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(contents) != contents.size()) {
+        const QString reason = file.errorString();
+        file.remove();
+        return fail(path, reason, error);
+    }
+    file.close();
+    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        QFile::remove(temporary);
+        return fail(path, reason, error);
+    }
+    return true;
+}
+
+} // namespace
+
+bool writeFileAtomically(const QString &path, const QByteArray &contents, QString *error, Durability durability)
+{
+    if (durability == Durability::KernelOnly)
+        return writeWithoutSync(path, contents, error);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size()
-        || !file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("crmdesk", "Cannot write %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-        return false; // the destructor discards the temporary file; the old contents stay
-    }
+        || !file.commit())
+        return fail(path, file.errorString(), error); // the old contents stay
     return true;
 }
 

@@ -11,8 +11,15 @@ namespace crmdesk {
 // caches hold CRM data and must not be readable by other accounts on the machine.
 bool ensurePrivateDirectory(const QString &path, QString *error = nullptr);
 
-// Replaces a file's contents atomically (QSaveFile): a crash leaves the old contents or the
-// new ones, never a mix.
-bool writeFileAtomically(const QString &path, const QByteArray &contents, QString *error = nullptr);
+// How far a write must reach before it returns.
+enum class Durability {
+    Synced,     // on the disk itself (fsync): survives a power cut; a millisecond or more
+    KernelOnly, // in the kernel's cache: survives the app being killed; tens of microseconds
+};
+
+// Replaces a file's contents atomically (a temporary file renamed over it): a crash leaves the
+// old contents or the new ones, never a mix.
+bool writeFileAtomically(const QString &path, const QByteArray &contents, QString *error = nullptr,
+                         Durability durability = Durability::Synced);
 
 } // namespace crmdesk

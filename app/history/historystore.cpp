@@ -460,12 +460,13 @@ int HistoryStore::countMatching(const QString &text, bool *capped) const
 {
     if (capped)
         *capped = false;
-    if (text.isEmpty())
-        return count();
     if (!isOpen())
         return 0;
     QSqlQuery query(database());
-    if (usesIndex(text)) {
+    if (text.isEmpty()) {
+        // Counting a million rows reads the whole table (40 ms); the cap keeps every count short.
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM requests LIMIT :cap)"));
+    } else if (usesIndex(text)) {
         query.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM requests_text WHERE requests_text "
                                      "MATCH :match LIMIT :cap)"));
         query.bindValue(QStringLiteral(":match"), matchExpression(text));

@@ -74,8 +74,8 @@ class HistoryStore : public QObject
 public:
     static constexpr int kSchemaVersion = 2;
     static constexpr qint64 kDefaultBodyCap = 1024 * 1024;
-    // Counting the matches of a common word in a million entries would take longer than the
-    // search itself; past this many the count says "more than".
+    // Counting a million entries, or the matches of a common word in them, would take longer
+    // than the search itself; past this many countMatching() says "more than".
     static constexpr int kCountCap = 10000;
     static constexpr int kMaxPageSize = 1000; // rows one browse() or search() returns at most
 

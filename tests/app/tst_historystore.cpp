@@ -257,6 +257,38 @@ private slots:
         QCOMPARE(recordIds(reopened.browse(0, 10)), QStringList{u"42"_s});
     }
 
+    void shouldSayMoreThanOnceTheCountPassesTheCap()
+    {
+        {
+            HistoryStore store(path());
+            QVERIFY(store.open());
+        }
+        { // Ten thousand and five calls, written in one go.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10005) "
+                "INSERT INTO requests (sent_at, method, url, record_id, request_body, response_body) "
+                "SELECT '2026-04-01T09:30:00.000Z', 'PATCH', 'https://api.truto.one/x', 'bulk-' || i, '{}', "
+                "'{\"first_name\":\"Janet\"}' FROM n")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
+
+        HistoryStore store(path());
+        QVERIFY(store.open());
+        QCOMPARE(store.count(), 10005);
+        bool capped = false;
+        QCOMPARE(store.countMatching({}, &capped), HistoryStore::kCountCap);
+        QVERIFY(capped);
+        QCOMPARE(store.countMatching(u"janet"_s, &capped), HistoryStore::kCountCap);
+        QVERIFY(capped);
+        QCOMPARE(store.countMatching(u"bulk-77"_s, &capped), 111); // 77, 770-779, 7700-7799
+        QVERIFY(!capped);
+        QCOMPARE(recordIds(store.search(u"janet"_s, 0, 2)), (QStringList{u"bulk-10005"_s, u"bulk-10004"_s}));
+    }
+
     void shouldMakeAHistoryFromTheFirstVersionSearchable()
     {
         {

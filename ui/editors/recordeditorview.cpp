@@ -9,6 +9,7 @@
 #include "snippets/copyasmenu.h"
 #include "drafts/draftrecorder.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -219,6 +220,8 @@ void RecordEditorView::enableDrafts(DraftStore *store, const DraftKey &key)
     m_drafts = new DraftRecorder(store, m_model, this);
     m_drafts->setKey(key, provider());
     connect(m_drafts, &DraftRecorder::failed, m_summary, &QLabel::setText);
+    // Leaving a field is a natural pause: the draft reaches the disk itself then.
+    connect(qApp, &QApplication::focusChanged, m_drafts, &DraftRecorder::flush);
 }
 
 void RecordEditorView::restoreDraftAfterLoad(const Draft &draft)
