@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 #include "api/trutoclient.h"
 #include "main/mainwindow.h"
+#include "main/startupprofile.h"
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
 #include "schema/schema.h"
@@ -13,6 +14,7 @@
 #include "secrets/secretstore.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QCoreApplication>
 #include <QIcon>
 #include <QNetworkAccessManager>
@@ -47,9 +49,14 @@ int runSandbox(int &argc, char **argv, const crmdesk::CommandLine &commandLine, 
     return app.exec();
 }
 // The editor. Every service is created here, once, and handed to the widgets that need it.
-int runGui(int &argc, char **argv, QTextStream &err)
+// Only what the first frame shows is made before it: the sandbox starts and the accounts are
+// asked for once the window has been painted.
+int runGui(int &argc, char **argv, const crmdesk::CommandLine &commandLine, const QElapsedTimer &sinceMain,
+           QTextStream &out, QTextStream &err)
 {
     QApplication app(argc, argv);
+    crmdesk::StartupProfile profile(sinceMain, commandLine.startupProfile ? &out : nullptr);
+    profile.mark(QStringLiteral("application"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/crmdesk.svg")));
     QApplication::setDesktopFileName(QStringLiteral("one.crmdesk.CrmDesk"));
 
@@ -71,6 +78,8 @@ int runGui(int &argc, char **argv, QTextStream &err)
     crmdesk::SandboxHost sandbox;
     crmdesk::ConnectionController connection(&client, &settings, &secrets, &sandbox);
     connection.setHistory(&history);
+
+    profile.mark(QStringLiteral("services"));
 
     crmdesk::AppServices services;
     services.client = &client;
@@ -102,14 +111,34 @@ int runGui(int &argc, char **argv, QTextStream &err)
         settings.setWindowState(window->saveState());
         settings.sync();
     });
+    profile.mark(QStringLiteral("window built"));
+    window->showConnecting(connection.selectedName());
+    profile.watchFirstPaint(window.get());
+    QObject::connect(&profile, &crmdesk::StartupProfile::painted, &connection,
+                     &crmdesk::ConnectionController::connectSelected);
+    if (commandLine.startupProfile) {
+        QObject::connect(&connection, &crmdesk::ConnectionController::connected, &profile,
+                         [&profile] { profile.mark(QStringLiteral("connected")); });
+        auto finish = [&](const QString &milestone) {
+            profile.mark(milestone);
+            profile.reportMemory();
+            app.quit();
+        };
+        QObject::connect(window.get(), &crmdesk::MainWindow::accountsLoaded, &app,
+                         [finish] { finish(QStringLiteral("accounts listed")); });
+        QObject::connect(&connection, &crmdesk::ConnectionController::failed, &app,
+                         [finish] { finish(QStringLiteral("connection failed")); });
+    }
     window->show();
-    connection.connectSelected();
+    profile.mark(QStringLiteral("window shown"));
     return app.exec();
 }
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QCoreApplication::setOrganizationName(QStringLiteral("crmdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("crmdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRMDESK_VERSION));
@@ -146,5 +175,5 @@ int main(int argc, char *argv[])
     case Mode::Gui:
         break;
     }
-    return runGui(argc, argv, err);
+    return runGui(argc, argv, commandLine, sinceMain, out, err);
 }

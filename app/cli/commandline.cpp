@@ -55,6 +55,13 @@ QCommandLineOption sandboxTokenOption()
             QStringLiteral("TOKEN")};
 }
 
+QCommandLineOption startupProfileOption()
+{
+    return {QStringLiteral("startup-profile"),
+            QStringLiteral("Open the editor, print where start-up time went once the accounts are "
+                           "listed, and quit.")};
+}
+
 QString sectionLabel(Section section)
 {
     switch (section) {
@@ -144,8 +151,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const auto port = portOption();
     const auto sandboxData = sandboxDataOption();
     const auto sandboxToken = sandboxTokenOption();
+    const auto startupProfile = startupProfileOption();
     parser.addOptions({listProviders, describeResource, provider, json, sandbox, port, sandboxData,
-                       sandboxToken});
+                       sandboxToken, startupProfile});
     parser.addPositionalArgument(QStringLiteral("RESOURCE"),
                                  QStringLiteral("With --list-providers: only this resource's."),
                                  QStringLiteral("[RESOURCE]"));
@@ -190,6 +198,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                       + int(parser.isSet(sandbox));
     if (modes > 1)
         return fail(QStringLiteral("--list-providers, --describe and --sandbox exclude each other"));
+    result.startupProfile = parser.isSet(startupProfile);
+    if (result.startupProfile && modes > 0)
+        return fail(QStringLiteral("--startup-profile goes with the editor only"));
     if (parser.isSet(listProviders)) {
         if (positional.size() > 1)
             return fail(QStringLiteral("--list-providers takes at most one RESOURCE"));

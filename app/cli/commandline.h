@@ -21,6 +21,7 @@ struct CommandLine
     quint16 port = 0;
     QString sandboxDataDir;
     QString sandboxToken; // accepted besides the one the sandbox makes up
+    bool startupProfile = false; // the editor prints where start-up time went, then quits
     QString error;    // for Mode::Error
     QString helpText; // for Mode::Help and errors
 

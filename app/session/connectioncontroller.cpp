@@ -49,6 +49,12 @@ void ConnectionController::connectSelected()
     });
 }
 
+QString ConnectionController::selectedName() const
+{
+    const std::optional<ConnectionProfile> profile = m_settings ? m_settings->selectedProfile() : std::nullopt;
+    return profile ? profile->name : tr("Embedded sandbox");
+}
+
 void ConnectionController::useSandbox()
 {
     m_profileId = sandboxProfileId();
@@ -66,7 +72,7 @@ void ConnectionController::applySandbox(const QUrl &baseUrl, const QString &toke
     config.baseUrl = baseUrl;
     config.token = token;
     m_client->setConfig(config);
-    Q_EMIT connected(m_profileId, tr("Embedded sandbox"), QStringLiteral("sandbox"));
+    Q_EMIT connected(m_profileId, selectedName(), QStringLiteral("sandbox"));
 }
 
 } // namespace crmdesk

@@ -25,6 +25,8 @@ public:
     void setHistory(HistoryService *history) { m_history = history; }
     // Applies AppSettings::selectedProfileId(); connected() or failed() follows.
     void connectSelected();
+    // The name of the connection connectSelected() will use, to show before it is made.
+    QString selectedName() const;
     QString profileId() const { return m_profileId; }
 
 Q_SIGNALS:

@@ -22,6 +22,14 @@ private Q_SLOTS:
         const CommandLine line = parse({});
         QVERIFY(line.mode == Mode::Gui);
         QVERIFY(line.needsDisplay());
+        QVERIFY(!line.startupProfile);
+    }
+
+    void shouldOpenTheEditorToProfileItsStartUp()
+    {
+        const CommandLine line = parse({QStringLiteral("--startup-profile")});
+        QVERIFY(line.mode == Mode::Gui);
+        QVERIFY(line.startupProfile);
     }
 
     void shouldReadTheSandboxOptions()
@@ -59,6 +67,7 @@ private Q_SLOTS:
         QTest::newRow("port without sandbox") << QStringList{QStringLiteral("--port"), QStringLiteral("1")} << QStringLiteral("go with --sandbox");
         QTest::newRow("json without describe") << QStringList{QStringLiteral("--json")} << QStringLiteral("go with --describe");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("contacts")} << QStringLiteral("Unexpected argument");
+        QTest::newRow("profile without the editor") << QStringList{QStringLiteral("--sandbox"), QStringLiteral("--startup-profile")} << QStringLiteral("editor only");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
     }
 

@@ -39,7 +39,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
       m_liveMeta(new LiveMetaLoader(services.client, services.metaCache, this)),
       m_accounts(new QComboBox(this)), m_resources(new QComboBox(this)),
       m_connection(new QLabel(this)), m_tabs(new QTabWidget(this)),
-      m_list(new RecordListPanel(services.client, this)), m_inspector(new ResponseInspector(this)),
+      m_list(new RecordListPanel(services.client, this)), m_inspectorDock(new QDockWidget(tr("Response"), this)),
       m_undoGroup(new QUndoGroup(this)), m_accountInfo(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -88,29 +88,23 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     listDock->setWidget(m_list);
     listDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, listDock);
-    auto *inspectorDock = new QDockWidget(tr("Response"), this);
-    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
-    inspectorDock->setWidget(m_inspector);
-    addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
+    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    auto *noResponse = new QLabel(tr("No response yet. Send a request, or open one from the history."), this);
+    noResponse->setObjectName(QStringLiteral("noResponseHint"));
+    noResponse->setAlignment(Qt::AlignCenter);
+    m_inspectorDock->setWidget(noResponse);
+    addDockWidget(Qt::BottomDockWidgetArea, m_inspectorDock);
     if (m_services.history) {
-        auto *history = new HistoryPanel(m_services.history, this);
         auto *historyDock = new QDockWidget(tr("History"), this);
         historyDock->setObjectName(QStringLiteral("historyDock"));
-        historyDock->setWidget(history);
         addDockWidget(Qt::BottomDockWidgetArea, historyDock);
-        tabifyDockWidget(inspectorDock, historyDock);
-        inspectorDock->raise();
-        connect(history, &HistoryPanel::openRequested, this, [this, inspectorDock](const ApiResult &result) {
-            m_inspector->showResult(result);
-            inspectorDock->raise();
+        tabifyDockWidget(m_inspectorDock, historyDock);
+        m_inspectorDock->raise();
+        // Made when first shown: behind the Response tab, the first frame does not need it.
+        connect(historyDock, &QDockWidget::visibilityChanged, this, [this, historyDock](bool visible) {
+            if (visible && !historyDock->widget())
+                historyDock->setWidget(createHistoryPanel());
         });
-        connect(history, &HistoryPanel::compareRequested, this,
-                [this, inspectorDock](const ApiResult &older, const ApiResult &newer) {
-                    m_inspector->showResult(newer);
-                    m_inspector->compareWith(older);
-                    inspectorDock->raise();
-                });
-        connect(history, &HistoryPanel::resendRequested, this, &MainWindow::resend);
     }
 
     createActions();
@@ -119,9 +113,26 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_accounts, &QComboBox::currentIndexChanged, this, &MainWindow::onAccountChanged);
     connect(m_resources, &QComboBox::currentIndexChanged, this, &MainWindow::onAccountOrResourceChanged);
     connect(m_list, &RecordListPanel::openRequested, this, &MainWindow::openRecord);
-    connect(m_list, &RecordListPanel::responseReceived, m_inspector, &ResponseInspector::showResult);
+    connect(m_list, &RecordListPanel::responseReceived, this,
+            [this](const ApiResult &result) { inspector()->showResult(result); });
     connect(m_list, &RecordListPanel::responseReceived, this, &MainWindow::recordInHistory);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeEditor);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (RecordEditorView *editor = currentEditor())
+            m_undoGroup->setActiveStack(editor->model()->undoStack());
+        updateTitle();
+    });
+    m_prompt = messageBoxConfirmation(this);
+    m_ask = messageBoxConfirmation(this);
+}
+
+ResponseInspector *MainWindow::inspector()
+{
+    if (m_inspector)
+        return m_inspector;
+    m_inspector = new ResponseInspector(this);
+    delete m_inspectorDock->widget(); // the "no response yet" hint
+    m_inspectorDock->setWidget(m_inspector);
     connect(m_inspector, &ResponseInspector::cancelRequested, this, [this] {
         if (RecordEditorView *editor = currentEditor())
             editor->cancel();
@@ -131,13 +142,23 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         if (RecordEditorView *editor = currentEditor())
             editor->form()->focusField(path.section(u'.', 0, 0));
     });
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (RecordEditorView *editor = currentEditor())
-            m_undoGroup->setActiveStack(editor->model()->undoStack());
-        updateTitle();
+    return m_inspector;
+}
+
+HistoryPanel *MainWindow::createHistoryPanel()
+{
+    auto *history = new HistoryPanel(m_services.history, this);
+    connect(history, &HistoryPanel::openRequested, this, [this](const ApiResult &result) {
+        inspector()->showResult(result);
+        m_inspectorDock->raise();
     });
-    m_prompt = messageBoxConfirmation(this);
-    m_ask = messageBoxConfirmation(this);
+    connect(history, &HistoryPanel::compareRequested, this, [this](const ApiResult &older, const ApiResult &newer) {
+        inspector()->showResult(newer);
+        inspector()->compareWith(older);
+        m_inspectorDock->raise();
+    });
+    connect(history, &HistoryPanel::resendRequested, this, &MainWindow::resend);
+    return history;
 }
 
 void MainWindow::createActions()
@@ -214,6 +235,11 @@ void MainWindow::setConnection(const QString &profileId, const QString &name, co
         editor->setEnvironmentLabel(environment);
 }
 
+void MainWindow::showConnecting(const QString &name)
+{
+    m_connection->setText(tr(" %1 · connecting… ").arg(name));
+}
+
 void MainWindow::refreshAccounts()
 {
     if (m_accountsCall)
@@ -234,7 +260,7 @@ void MainWindow::requestAccounts(const QString &cursor)
 
 void MainWindow::onAccounts(const ApiResult &result)
 {
-    m_inspector->showResult(result);
+    inspector()->showResult(result);
     if (!result.ok()) {
         statusBar()->showMessage(tr("Could not load accounts: %1").arg(result.errorString));
         return;
@@ -384,7 +410,7 @@ void MainWindow::resend(const HistoryEntry &entry)
     ApiCall *call = m_client->resend(toApiResult(entry).request, key);
     statusBar()->showMessage(tr("Sending %1 %2 again…").arg(QString::fromLatin1(entry.method), entry.target.resource));
     connect(call, &ApiCall::finished, this, [this](const ApiResult &result) {
-        m_inspector->showResult(result);
+        inspector()->showResult(result);
         recordInHistory(result);
         statusBar()->showMessage(result.ok() ? tr("Sent again: %1").arg(result.httpStatus) : result.errorString, 6000);
         // The current record may have changed on the server: show it as it is now, unless it
@@ -487,13 +513,16 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
     const int index = m_tabs->addTab(editor, schema->label + QStringLiteral(": ") + id);
     m_tabs->setCurrentIndex(index);
     connect(editor, &RecordEditorView::responseReceived, this, [this, editor](const ApiResult &result) {
-        m_inspector->showResult(result);
-        m_inspector->setFieldMapping(editor->fieldMapping());
+        inspector()->showResult(result);
+        inspector()->setFieldMapping(editor->fieldMapping());
     });
     connect(editor, &RecordEditorView::responseReceived, this, &MainWindow::recordInHistory);
-    connect(editor, &RecordEditorView::streamStarted, m_inspector, &ResponseInspector::beginStream);
-    connect(editor, &RecordEditorView::streamBytes, m_inspector, &ResponseInspector::appendStreamBytes);
-    connect(editor, &RecordEditorView::streamFinished, m_inspector, &ResponseInspector::finishStream);
+    connect(editor, &RecordEditorView::streamStarted, this,
+            [this](const SentRequest &request) { inspector()->beginStream(request); });
+    connect(editor, &RecordEditorView::streamBytes, this,
+            [this](const QByteArray &bytes) { inspector()->appendStreamBytes(bytes); });
+    connect(editor, &RecordEditorView::streamFinished, this,
+            [this](const ApiResult &result) { inspector()->finishStream(result); });
     connect(editor, &RecordEditorView::streamFinished, this, &MainWindow::recordInHistory);
     connect(editor, &RecordEditorView::titleChanged, this, [this, editor] {
         const int at = m_tabs->indexOf(editor);

@@ -14,6 +14,7 @@
 #include <functional>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QTabWidget;
 class QUndoGroup;
@@ -39,6 +40,8 @@ public:
 
     // The connection in use: its profile id keys drafts and history.
     void setConnection(const QString &profileId, const QString &name, const QString &environment);
+    // Says which connection is being made, until setConnection() follows.
+    void showConnecting(const QString &name);
     // Questions to the user go through these (yes = discard the edits / go ahead), so that tests
     // answer them and no modal loop ever runs.
     void setUnsavedChangesPrompt(Confirmation prompt) { m_prompt = std::move(prompt); }
@@ -57,7 +60,8 @@ public:
     // Every open record's editor, in tab order.
     QList<RecordEditorView *> editors() const;
     RecordListPanel *recordList() const { return m_list; }
-    ResponseInspector *inspector() const { return m_inspector; }
+    // Built on first use (the first response, or a test asking): start-up does not pay for it.
+    ResponseInspector *inspector();
     void showConnections();
     // Puts back the window the user left; a first start gets the default proportions.
     void restoreLayout(const QByteArray &geometry, const QByteArray &state);
@@ -75,6 +79,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    HistoryPanel *createHistoryPanel();
     void createActions();
     void requestAccounts(const QString &cursor);
     void onAccounts(const ApiResult &result);
@@ -97,7 +102,8 @@ private:
     QLabel *m_connection;
     QTabWidget *m_tabs;
     RecordListPanel *m_list;
-    ResponseInspector *m_inspector;
+    QDockWidget *m_inspectorDock;
+    ResponseInspector *m_inspector = nullptr;
     QUndoGroup *m_undoGroup;
     QList<AccountCapabilities> m_accountList;
     QJsonArray m_accountPages; // accounts read so far by the current refresh
