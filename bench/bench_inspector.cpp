@@ -538,6 +538,7 @@ bool printReport(const std::vector<SizeReport> &reports, bool peakReset, int run
                 "stall show", "", "mem tree", "mem shown", "");
     std::printf("%s\n", QByteArray(134, '-').constData());
     bool allPass = true;
+    QByteArray summaryLines; // for scripts/bench.sh's table
     for (const SizeReport &r : reports) {
         std::vector<double> tree, index, recv, show, peak, peakTree;
         for (const RunResult &run : r.runs) {
@@ -567,6 +568,16 @@ bool printReport(const std::vector<SizeReport> &reports, bool peakReset, int run
                     double(r.bytes) / 1e6, r.node.parseMs, r.node.readParseMs, median(index), treeMs,
                     ratio, verdict(timeOk), stallRecv, stallShow, verdict(stallOk), peakTreeRatio,
                     peakTreeWorst, peakRatio, peakWorst, verdict(memOk));
+        summaryLines += QStringLiteral("RESULT|inspector %1 MB, tree / node JSON.parse|%2|<= 0.5|%3\n")
+                            .arg(r.megabytes)
+                            .arg(ratio, 0, 'f', 3)
+                            .arg(QLatin1String(verdict(timeOk)))
+                            .toUtf8();
+        summaryLines += QStringLiteral("RESULT|inspector %1 MB, UI stall|%2 ms|<= 50 ms|%3\n")
+                            .arg(r.megabytes)
+                            .arg(std::max(stallRecv, stallShow), 0, 'f', 1)
+                            .arg(QLatin1String(verdict(stallOk)))
+                            .toUtf8();
     }
     std::printf("\nnode parse: JSON.parse only (process.hrtime); node r+p: readFileSync + UTF-8 decode + parse.\n"
                 "index only: JsonIndex::build on the same bytes; → tree: last byte received until the\n"
@@ -578,6 +589,7 @@ bool printReport(const std::vector<SizeReport> &reports, bool peakReset, int run
                 "body counts. Times are medians; stalls are the worst run.\n");
     if (!peakReset)
         std::printf("WARNING: could not reset VmHWM (/proc/self/clear_refs); peak memory includes earlier runs.\n");
+    std::printf("%s", summaryLines.constData());
     return allPass;
 }
 
