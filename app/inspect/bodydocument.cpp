@@ -83,6 +83,23 @@ void BodyLoader::cancel()
 void BodyLoader::load(const QByteArray &bytes, const QByteArray &contentType)
 {
     cancel();
+    if (bytes.size() <= kInlineBytes) {
+        auto document = std::make_shared<const BodyDocument>(BodyDocument::analyse(bytes, contentType, nullptr));
+        // Still announced from the event loop, as a background load would be: callers may
+        // connect or cancel after calling load().
+        CancelFlag flag = std::make_shared<std::atomic_bool>(false);
+        m_cancel = flag;
+        QMetaObject::invokeMethod(
+            this,
+            [this, flag, document] {
+                if (flag->load())
+                    return;
+                m_cancel.reset();
+                Q_EMIT loaded(document);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     m_cancel = runInBackground(
         this,
         [bytes, contentType](const std::atomic_bool *cancelled) {
