@@ -65,6 +65,7 @@ int runGui(int &argc, char **argv, const crmdesk::CommandLine &commandLine, cons
     QApplication::setDesktopFileName(QStringLiteral("one.crmdesk.CrmDesk"));
 
     QSettings qsettings;
+    const QString settingsProblem = crmdesk::setAsideIfDamaged(qsettings);
     crmdesk::AppSettings settings(&qsettings);
     crmdesk::KeychainSecretStore secrets;
     crmdesk::DraftStore drafts(crmdesk::DraftStore::defaultDirectory());
@@ -77,6 +78,10 @@ int runGui(int &argc, char **argv, const crmdesk::CommandLine &commandLine, cons
         }
     });
     crmdesk::MetaCache metaCache(crmdesk::MetaCache::defaultDirectory());
+    // Damaged files are moved aside, never deleted, and the window says so (README, bad input).
+    QStringList problems = drafts.setAsideDamaged() + metaCache.setAsideDamaged();
+    if (!settingsProblem.isEmpty())
+        problems.prepend(settingsProblem);
     QNetworkAccessManager network;
     crmdesk::TrutoClient client(&network);
     crmdesk::SandboxHost sandbox;
@@ -118,6 +123,13 @@ int runGui(int &argc, char **argv, const crmdesk::CommandLine &commandLine, cons
         settings.sync();
     });
     profile.mark(QStringLiteral("window built"));
+    for (const QString &problem : problems)
+        window->showNotice(problem);
+    QObject::connect(&history, &crmdesk::HistoryService::recovered, window.get(), &crmdesk::MainWindow::showNotice);
+    QObject::connect(&history, &crmdesk::HistoryService::opened, window.get(), [&window](bool ok, const QString &error) {
+        if (!ok)
+            window->showNotice(QCoreApplication::translate("crmdesk", "The history is off: %1").arg(error));
+    });
     window->showConnecting(connection.selectedName());
     profile.watchFirstPaint(window.get());
     QObject::connect(&profile, &crmdesk::StartupProfile::painted, &connection,

@@ -183,6 +183,26 @@ QList<Draft> DraftStore::list() const
     return drafts;
 }
 
+QStringList DraftStore::setAsideDamaged()
+{
+    QStringList messages;
+    const QStringList names = QDir(m_directory).entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &name : names) {
+        const QString path = m_directory + u'/' + name;
+        if (readDraft(path))
+            continue;
+        QString error;
+        const std::optional<QString> movedTo = setAside(path, &error);
+        messages.append(movedTo ? QCoreApplication::translate("crmdesk::DraftStore",
+                                                              "A draft could not be read; it was moved to %1.")
+                                      .arg(QDir::toNativeSeparators(*movedTo))
+                                : QCoreApplication::translate("crmdesk::DraftStore",
+                                                              "A draft could not be read: %1")
+                                      .arg(error));
+    }
+    return messages;
+}
+
 bool DraftStore::remove(const DraftKey &key, QString *error)
 {
     QFile file(filePath(key));

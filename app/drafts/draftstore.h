@@ -66,6 +66,9 @@ public:
     std::optional<Draft> load(const DraftKey &key) const;
     // Every readable draft, most recently updated first. Damaged files are skipped.
     QList<Draft> list() const;
+    // Moves every draft file that cannot be read aside (storefiles' setAside: renamed, never
+    // deleted) and says so in words, one message per file, for the user. Run once at start.
+    QStringList setAsideDamaged();
     // Forgets a draft, e.g. once its PATCH has succeeded. Removing a missing draft succeeds.
     bool remove(const DraftKey &key, QString *error = nullptr);
 

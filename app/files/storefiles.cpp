@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <cerrno>
@@ -64,6 +66,23 @@ bool writeFileAtomically(const QString &path, const QByteArray &contents, QStrin
         || !file.commit())
         return fail(path, file.errorString(), error); // the old contents stay
     return true;
+}
+
+std::optional<QString> setAside(const QString &path, QString *error)
+{
+    const QString stem = path + QStringLiteral(".damaged-")
+                         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = stem;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = stem + u'-' + QString::number(n);
+    QFile file(path);
+    if (!file.rename(target)) {
+        if (error)
+            *error = QCoreApplication::translate("crmdesk", "Cannot move %1 aside: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
+        return std::nullopt;
+    }
+    return target;
 }
 
 } // namespace crmdesk

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace crmdesk {
 
 // Small file helpers shared by the stores in this folder.
@@ -21,5 +23,10 @@ enum class Durability {
 // old contents or the new ones, never a mix.
 bool writeFileAtomically(const QString &path, const QByteArray &contents, QString *error = nullptr,
                          Durability durability = Durability::Synced);
+
+// Moves a damaged file out of the way without deleting it, so the user can still recover from
+// it: to "<path>.damaged-<UTC time>" (a number is added if that exists). Returns the new path,
+// or nothing with a reason.
+std::optional<QString> setAside(const QString &path, QString *error = nullptr);
 
 } // namespace crmdesk

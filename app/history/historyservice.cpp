@@ -57,12 +57,14 @@ void HistoryService::open(const QObject *context, std::function<void(bool, const
     {
         bool ok = false;
         QString error;
+        QString recoveryNote;
     };
     ask<Outcome>(
         this,
         [](HistoryStore &store) {
             Outcome outcome;
             outcome.ok = store.open(&outcome.error);
+            outcome.recoveryNote = store.recoveryNote();
             return outcome;
         },
         [this, receiver = QPointer<const QObject>(context), done = std::move(done)](const Outcome &outcome) {
@@ -70,6 +72,8 @@ void HistoryService::open(const QObject *context, std::function<void(bool, const
             if (receiver && done)
                 done(outcome.ok, outcome.error);
             Q_EMIT opened(outcome.ok, outcome.error);
+            if (!outcome.recoveryNote.isEmpty())
+                Q_EMIT recovered(outcome.recoveryNote);
         });
 }
 

@@ -59,6 +59,9 @@ public:
 Q_SIGNALS:
     // open() has finished.
     void opened(bool ok, const QString &error);
+    // The history file could not be read and was moved aside for a new one: the message says
+    // where it went, for the user (HistoryStore::recoveryNote).
+    void recovered(const QString &message);
     void entryAdded(qint64 id);
     void entriesRemoved();
     // A write failed (disk full, database locked): the message is for the status line.

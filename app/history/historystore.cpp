@@ -3,6 +3,7 @@
 #include "files/storefiles.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -282,8 +283,42 @@ bool HistoryStore::open(QString *error)
 {
     if (isOpen())
         return true;
+    m_recoveryNote.clear();
     if (!ensurePrivateDirectory(QFileInfo(m_path).absolutePath(), error))
         return false;
+    QString reason;
+    OpenOutcome outcome = openFile(&reason);
+    if (outcome == OpenOutcome::Damaged) {
+        // A history that cannot be read must not cost the user their app, nor the file: it is
+        // kept beside the new one for them to look at (contract of bad input, README).
+        database().close();
+        QString moveError;
+        const std::optional<QString> movedTo = setAside(m_path, &moveError);
+        if (!movedTo) {
+            if (error)
+                *error = reason + u' ' + moveError;
+            return false;
+        }
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            if (QFileInfo::exists(m_path + suffix))
+                QFile::rename(m_path + suffix, *movedTo + suffix);
+        }
+        m_recoveryNote = tr("The history could not be read (%1). It was moved to %2 and a new, empty "
+                            "history was started.")
+                             .arg(reason, QDir::toNativeSeparators(*movedTo));
+        outcome = openFile(&reason);
+    }
+    if (outcome != OpenOutcome::Opened) {
+        if (error)
+            *error = reason;
+        return false;
+    }
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    return true;
+}
+
+HistoryStore::OpenOutcome HistoryStore::openFile(QString *error)
+{
     QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
                           ? database()
                           : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -291,31 +326,30 @@ bool HistoryStore::open(QString *error)
     if (!db.open()) {
         if (error)
             *error = tr("Cannot open the history %1: %2").arg(m_path, db.lastError().text());
-        return false;
+        return OpenOutcome::Failed;
     }
     // Deleted rows are overwritten with zeros, so removed history does not linger in the file.
     if (!exec(db, QStringLiteral("PRAGMA secure_delete = ON"), error)) {
         db.close();
-        return false;
+        return OpenOutcome::Failed;
     }
     const int version = userVersion(db);
+    if (version < 0) {
+        if (error)
+            *error = tr("the file is not a database CRM Desk can read");
+        return OpenOutcome::Damaged; // still open: the caller closes it before moving the file
+    }
     // WAL (a reader never waits for a writer) changes the file header, so it is switched on
     // only once the file is known to be ours: a newer version's file stays untouched.
     if (!migrate(db, version, error) || !exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)) {
         db.close();
-        return false;
+        return OpenOutcome::Failed;
     }
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    return true;
+    return OpenOutcome::Opened;
 }
 
 bool HistoryStore::migrate(QSqlDatabase &database, int fromVersion, QString *error)
 {
-    if (fromVersion < 0) {
-        if (error)
-            *error = tr("The history file is not a database CRM Desk can read.");
-        return false;
-    }
     if (fromVersion > kSchemaVersion) {
         if (error)
             *error = tr("The history was written by a newer CRM Desk (schema %1, this version "

@@ -93,6 +93,9 @@ public:
     // Secrets the redactor must know about, e.g. every token the app currently holds.
     void setRedactor(const Redactor &redactor) { m_redactor = redactor; }
     const Redactor &redactor() const { return m_redactor; }
+    // Set by open() when the file could not be read and was moved aside for a new one: what
+    // happened and where the old file is, in words for the user. Empty otherwise.
+    const QString &recoveryNote() const { return m_recoveryNote; }
 
     // Bodies are stored up to this many bytes and flagged as truncated beyond it.
     void setBodyCap(qint64 bytes) { m_bodyCap = qMax<qint64>(0, bytes); }
@@ -127,8 +130,12 @@ signals:
 private:
     QSqlDatabase database() const;
 
+    enum class OpenOutcome { Opened, Damaged, Failed };
+    OpenOutcome openFile(QString *error);
+
     QString m_path;
     QString m_connectionName;
+    QString m_recoveryNote;
     Redactor m_redactor;
     qint64 m_bodyCap = kDefaultBodyCap;
 };

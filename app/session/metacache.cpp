@@ -2,6 +2,7 @@
 
 #include "files/storefiles.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -84,6 +85,29 @@ std::optional<CachedMeta> MetaCache::lookup(const MetaCacheKey &key) const
     // A date in the future means the clock moved; such an entry cannot be trusted as fresh.
     entry.stale = ageSeconds < 0 || ageSeconds >= m_maxAge.count();
     return entry;
+}
+
+QStringList MetaCache::setAsideDamaged()
+{
+    QStringList messages;
+    QDir directory(m_directory);
+    for (const QString &name : directory.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+        QFile file(directory.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+        file.close();
+        if (document.isObject() && document.object().value(QLatin1String("format")).toString() == kFormat)
+            continue;
+        QString error;
+        const std::optional<QString> movedTo = setAside(file.fileName(), &error);
+        messages.append(movedTo ? QCoreApplication::translate("crmdesk::MetaCache",
+                                                              "A cached field list could not be read; it was "
+                                                              "moved to %1 and will be fetched again.")
+                                      .arg(QDir::toNativeSeparators(*movedTo))
+                                : error);
+    }
+    return messages;
 }
 
 bool MetaCache::remove(const MetaCacheKey &key)

@@ -52,6 +52,9 @@ public:
     bool remove(const MetaCacheKey &key);
     // Deletes every cached response.
     void clear();
+    // Moves every cache file that cannot be read aside (renamed, never deleted; it is fetched
+    // again when needed) and says so in words, one message per file. Run once at start.
+    QStringList setAsideDamaged();
 
     QString filePath(const MetaCacheKey &key) const;
 

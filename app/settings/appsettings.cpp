@@ -1,5 +1,9 @@
 #include "settings/appsettings.h"
 
+#include "files/storefiles.h"
+
+#include <QCoreApplication>
+#include <QDir>
 #include <QSettings>
 #include <QUrl>
 
@@ -340,6 +344,24 @@ bool AppSettings::sync(QString *error)
         return false;
     }
     return false;
+}
+
+QString setAsideIfDamaged(QSettings &settings)
+{
+    if (settings.status() != QSettings::FormatError)
+        return {};
+    QString error;
+    const std::optional<QString> movedTo = setAside(settings.fileName(), &error);
+    settings.clear(); // what could be parsed is not trusted either
+    settings.sync();
+    if (!movedTo)
+        return QCoreApplication::translate("crmdesk::AppSettings",
+                                           "The settings could not be read and start from defaults; %1")
+            .arg(error);
+    return QCoreApplication::translate("crmdesk::AppSettings",
+                                       "The settings could not be read; they were moved to %1 and "
+                                       "start from defaults.")
+        .arg(QDir::toNativeSeparators(*movedTo));
 }
 
 } // namespace crmdesk

@@ -13,6 +13,8 @@
 
 class QSettings;
 
+class QSettings;
+
 namespace crmdesk {
 
 // A record the user opened, for the "recent" menu.
@@ -121,5 +123,10 @@ private:
 
     QSettings *m_settings;
 };
+
+// A settings file Qt cannot parse is moved aside (renamed, never deleted) and the app goes on
+// with defaults, which are written to a new file. Returns what happened, in words for the user,
+// or nothing when the file was fine.
+QString setAsideIfDamaged(QSettings &settings);
 
 } // namespace crmdesk

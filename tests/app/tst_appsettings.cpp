@@ -1,6 +1,8 @@
 #include "settings/appsettings.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -55,6 +57,46 @@ class TestAppSettings : public QObject
     Q_OBJECT
 
 private slots:
+    void shouldSetADamagedFileAsideAndStartFromDefaults()
+    {
+        ConfigFolder folder;
+        const QByteArray damaged = "[General\nselected_profile=abc\n\x01\x02garbage";
+        {
+            QFile file(folder.path());
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(damaged);
+        }
+        auto qsettings = folder.open();
+        const QString message = setAsideIfDamaged(*qsettings);
+        QVERIFY2(message.contains(QStringLiteral("crmdesk.ini.damaged-")), qPrintable(message));
+        AppSettings settings(qsettings.get());
+        QVERIFY(!settings.selectedProfile().has_value());
+        QVERIFY(settings.saveProfile(sandboxProfile())); // the new file takes writes
+        settings.sync();
+        QCOMPARE(folder.open()->status(), QSettings::NoError);
+        QCOMPARE(AppSettings(folder.open().get()).profiles().size(), 1);
+
+        // The old file is kept byte for byte beside the new one.
+        const QString dir = QFileInfo(folder.path()).absolutePath();
+        const QStringList aside = QDir(dir).entryList({QStringLiteral("crmdesk.ini.damaged-*")}, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+        QFile kept(QDir(dir).filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), damaged);
+    }
+
+    void shouldLeaveAReadableSettingsFileAlone()
+    {
+        ConfigFolder folder;
+        {
+            auto qsettings = folder.open();
+            QVERIFY(AppSettings(qsettings.get()).saveProfile(sandboxProfile()));
+        }
+        auto qsettings = folder.open();
+        QVERIFY(setAsideIfDamaged(*qsettings).isEmpty());
+        QCOMPARE(AppSettings(qsettings.get()).profiles().size(), 1);
+    }
+
     void shouldOfferDefaultsOnFirstStart()
     {
         ConfigFolder folder;

@@ -145,6 +145,28 @@ private slots:
         compareDrafts(drafts.at(0), draft);
     }
 
+    void shouldSetADamagedDraftAsideAndSaySo()
+    {
+        QTemporaryDir dir;
+        DraftStore store(dir.path());
+        Draft draft = contactDraft();
+        QVERIFY(store.save(draft));
+        const QByteArray truncated = "{\"key\":{\"profile_id\":\"p\",\"acc";
+        writeRaw(dir.filePath(QStringLiteral("0123456789abcdef.json")), truncated);
+
+        const QStringList messages = store.setAsideDamaged();
+        QCOMPARE(messages.size(), 1);
+        QVERIFY2(messages.first().contains(QStringLiteral("0123456789abcdef.json.damaged-")), qPrintable(messages.first()));
+        // Moved, not deleted, byte for byte; the good draft is untouched and still offered.
+        const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("*.damaged-*")}, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+        QFile kept(dir.filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), truncated);
+        QCOMPARE(store.list().size(), 1);
+        QVERIFY(store.setAsideDamaged().isEmpty()); // nothing left to report the next time
+    }
+
     void shouldKeepThePreviousDraftWhenASaveIsCutShort()
     {
         QTemporaryDir dir;

@@ -137,6 +137,22 @@ private Q_SLOTS:
         QVERIFY(!onDisk.contains(token.toLatin1()));
     }
 
+    void shouldTellWhenADamagedHistoryWasSetAside()
+    {
+        QFile damaged(path());
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(8192, '\x7f'));
+        damaged.close();
+        HistoryService service(path());
+        QSignalSpy recovered(&service, &HistoryService::recovered);
+        QSignalSpy opened(&service, &HistoryService::opened);
+        service.open(this, {});
+        QVERIFY(opened.wait(5000));
+        QVERIFY(service.isOpen()); // a new history: the app keeps recording
+        QTRY_COMPARE(recovered.size(), 1);
+        QVERIFY(recovered.first().first().toString().contains(u"history.sqlite.damaged-"_s));
+    }
+
     void shouldSayWhyItCannotOpenAndIgnoreWrites()
     {
         QFile blocker(m_dir.filePath(u"not-a-folder"_s));

@@ -334,16 +334,40 @@ private slots:
         QCOMPARE(rawFiles(path()), before);
     }
 
-    void shouldRefuseAFileThatIsNotAHistory()
+    void shouldSetADamagedFileAsideAndStartANewHistory()
     {
+        const QByteArray damaged = QByteArray("SQLite format 3") + QByteArray(4081, 'z');
         QFile file(path());
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(4096, 'z'));
+        file.write(damaged);
         file.close();
+
         HistoryStore store(path());
         QString error;
-        QVERIFY(!store.open(&error));
-        QVERIFY(!error.isEmpty());
+        QVERIFY2(store.open(&error), qPrintable(error));
+        // Said in words, with where the old file went; the old bytes are all still there.
+        const QStringList setAside = QDir(m_dir.path()).entryList({u"history.sqlite.damaged-*"_s}, QDir::Files);
+        QCOMPARE(setAside.size(), 1);
+        QVERIFY2(store.recoveryNote().contains(setAside.first()), qPrintable(store.recoveryNote()));
+        QVERIFY(store.recoveryNote().contains(u"could not be read"_s));
+        QFile kept(m_dir.filePath(setAside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), damaged);
+        // The new history works.
+        QVERIFY(store.append(patchEntry(u"after"_s, "{}")).has_value());
+        QCOMPARE(store.count(), 1);
+    }
+
+    void shouldNotSetAsideAReadableHistory()
+    {
+        {
+            HistoryStore store(path());
+            QVERIFY(store.open());
+        }
+        HistoryStore store(path());
+        QVERIFY(store.open());
+        QVERIFY(store.recoveryNote().isEmpty());
+        QCOMPARE(QDir(m_dir.path()).entryList({u"*.damaged-*"_s}, QDir::Files).size(), 0);
     }
 
     void shouldRunTwoHistoriesSideBySide()

@@ -2,6 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +47,31 @@ class TestMetaCache : public QObject
     Q_OBJECT
 
 private slots:
+    void shouldSetADamagedEntryAsideAndFetchItAgain()
+    {
+        QTemporaryDir dir;
+        TestClock clock;
+        MetaCache cache(dir.path(), MetaCache::kDefaultMaxAge, clock.function());
+        MetaCacheKey pipedrive = hubspotContacts();
+        pipedrive.integration = u"pipedrive"_s;
+        QVERIFY(cache.store(hubspotContacts(), metaResponse(u"first_name"_s)));
+        QVERIFY(cache.store(pipedrive, metaResponse(u"name"_s)));
+        { // Cut short, as a full disk or a crash of another program could leave it.
+            QFile file(cache.filePath(pipedrive));
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.resize(20));
+        }
+        const QStringList messages = cache.setAsideDamaged();
+        QCOMPARE(messages.size(), 1);
+        QVERIFY2(messages.first().contains(QFileInfo(cache.filePath(pipedrive)).fileName() + u".damaged-"_s),
+                 qPrintable(messages.first()));
+        QVERIFY(!cache.lookup(pipedrive).has_value()); // asked for again, not served broken
+        QVERIFY(cache.lookup(hubspotContacts()).has_value());
+        QCOMPARE(QDir(dir.path()).entryList({u"*.damaged-*"_s}, QDir::Files).size(), 1);
+        QVERIFY(cache.store(pipedrive, metaResponse(u"name"_s)));
+        QVERIFY(cache.lookup(pipedrive).has_value());
+    }
+
     void shouldServeAFreshEntryForAnHour()
     {
         QTemporaryDir dir;

@@ -240,6 +240,20 @@ void MainWindow::showConnecting(const QString &name)
     m_connection->setText(tr(" %1 · connecting… ").arg(name));
 }
 
+void MainWindow::showNotice(const QString &message)
+{
+    if (!m_notices) {
+        m_notices = new QLabel(this);
+        m_notices->setObjectName(QStringLiteral("noticeLabel"));
+        m_notices->setAccessibleName(tr("Notices"));
+        m_notices->setWordWrap(true);
+        m_notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        statusBar()->addPermanentWidget(m_notices, 1);
+    }
+    const QString text = m_notices->text();
+    m_notices->setText(text.isEmpty() ? message : text + u'\n' + message);
+}
+
 void MainWindow::refreshAccounts()
 {
     if (m_accountsCall)

@@ -42,6 +42,9 @@ public:
     void setConnection(const QString &profileId, const QString &name, const QString &environment);
     // Says which connection is being made, until setConnection() follows.
     void showConnecting(const QString &name);
+    // A problem the user must read and that no later status message may hide, such as a damaged
+    // file that was set aside at start: kept in the status bar, one line each, until closed.
+    void showNotice(const QString &message);
     // Questions to the user go through these (yes = discard the edits / go ahead), so that tests
     // answer them and no modal loop ever runs.
     void setUnsavedChangesPrompt(Confirmation prompt) { m_prompt = std::move(prompt); }
@@ -103,6 +106,7 @@ private:
     QTabWidget *m_tabs;
     RecordListPanel *m_list;
     QDockWidget *m_inspectorDock;
+    QLabel *m_notices = nullptr;
     ResponseInspector *m_inspector = nullptr;
     QUndoGroup *m_undoGroup;
     QList<AccountCapabilities> m_accountList;

@@ -1,0 +1,38 @@
+# The bad-input contract for the app's own files (README "Bad input"): a damaged settings file,
+# history database, draft and cached field list are each moved aside (renamed, never deleted)
+# and the app still starts: the real `crmdesk` binary reaches its listed accounts.
+# Run with: cmake -DCRMDESK=<path to crmdesk> -DWORK_DIR=<scratch folder> -P test_damaged_files.cmake
+set(ENV{QT_QPA_PLATFORM} offscreen)
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(ENV{HOME} "${WORK_DIR}/home")
+set(ENV{XDG_CONFIG_HOME} "${WORK_DIR}/config")
+set(ENV{XDG_DATA_HOME} "${WORK_DIR}/data")
+set(ENV{XDG_CACHE_HOME} "${WORK_DIR}/cache")
+set(data "${WORK_DIR}/data/crmdesk/crmdesk")
+set(settings "${WORK_DIR}/config/crmdesk/crmdesk.conf")
+set(history "${data}/history.sqlite")
+set(draft "${data}/drafts/0123456789abcdef0123456789abcdef.json")
+set(cached "${WORK_DIR}/cache/crmdesk/crmdesk/meta/0123456789abcdef.json")
+
+file(WRITE "${settings}" "[General\nselected_profile=gone\n")
+file(WRITE "${history}" "SQLite format 3 but nothing after the header that SQLite could read")
+file(WRITE "${draft}" "{\"key\":{\"profile_id\":\"sandbox\",\"acc")
+file(WRITE "${cached}" "not json at all")
+
+execute_process(COMMAND ${CRMDESK} --startup-profile TIMEOUT 120
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0 OR NOT out MATCHES "accounts listed")
+  message(FATAL_ERROR "the app did not start past damaged files\nexit: ${code}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+foreach(path IN ITEMS "${settings}" "${history}" "${draft}" "${cached}")
+  file(GLOB aside "${path}.damaged-*")
+  if(NOT aside)
+    message(FATAL_ERROR "${path} was not set aside\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+endforeach()
+file(GLOB aside "${history}.damaged-*")
+file(READ "${aside}" kept)
+if(NOT kept STREQUAL "SQLite format 3 but nothing after the header that SQLite could read")
+  message(FATAL_ERROR "the damaged history was not kept byte for byte")
+endif()
+message(STATUS "damaged settings, history, draft and cache were set aside; the app started")
