@@ -1,9 +1,12 @@
 #include "sandbox/recordendpoints.h"
 
+#include "sandbox/requestlimits.h"
+
 #include "sandbox/jsonpath.h"
 #include "sandbox/pagecursor.h"
 #include "sandbox/responseformatter.h"
 #include "sandbox/sandboxdata.h"
+#include "schema/schema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -85,6 +88,8 @@ SandboxReply RecordEndpoints::patch(const Account &account, const QString &resou
         return errorReply(405, QStringLiteral("Sandbox integrated accounts do not allow any "
                                               "write operations"));
     }
+    if (std::optional<SandboxReply> refused = patchBodyViolation(request))
+        return *refused;
     QJsonObject body;
     if (!request.body.trimmed().isEmpty()) {
         QJsonParseError parseError;
@@ -105,6 +110,19 @@ SandboxReply RecordEndpoints::patch(const Account &account, const QString &resou
     const std::optional<QJsonObject> stored = m_data.records.find(account.id, resource, id);
     if (!stored)
         return notFound(account, resource, id);
+    // A value of the wrong type for a documented field is Truto's own validation error
+    // (contract §7: details.failures), and nothing is stored.
+    if (const ResourceSchema *schema = m_data.schema->resource(resource)) {
+        const QStringList mismatches = typeMismatches(*schema, body);
+        if (!mismatches.isEmpty()) {
+            QJsonArray failures;
+            for (const QString &mismatch : mismatches)
+                failures.append(QJsonObject{{QStringLiteral("field"), mismatch.section(u':', 0, 0)},
+                                            {QStringLiteral("message"), mismatch}});
+            return errorReply(400, QStringLiteral("Invalid field types: %1").arg(mismatches.join(QLatin1String("; "))),
+                              {{QStringLiteral("details"), QJsonObject{{QStringLiteral("failures"), failures}}}});
+        }
+    }
 
     const FieldRules rules = m_data.rules(account, resource);
     QStringList missingQuery;

@@ -1,5 +1,7 @@
 #include "sandbox/sandboxapi.h"
 
+#include "sandbox/requestlimits.h"
+
 #include "sandbox/bodyinflater.h"
 #include "sandbox/querydecoder.h"
 #include "sandbox/responseformatter.h"
@@ -88,6 +90,9 @@ SandboxApi::Route SandboxApi::route(const SandboxRequest &request)
 
 SandboxReply SandboxApi::handle(const SandboxRequest &request)
 {
+    // Oversized input is refused before anything reads it further, with or without a token.
+    if (std::optional<SandboxReply> tooLarge = limitViolation(request))
+        return *tooLarge;
     const QString token = bearerToken(request);
     if (token.isEmpty() || !m_tokens.contains(token)) {
         return errorReply(401, token.isEmpty()
