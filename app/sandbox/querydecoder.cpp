@@ -1,7 +1,11 @@
 #include "sandbox/querydecoder.h"
 
+#include "sandbox/requestlimits.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
+
+#include <algorithm>
 
 namespace crmdesk::sandbox {
 
@@ -134,7 +138,11 @@ QJsonObject QueryDecoder::decode(const QByteArray &encodedQuery)
 {
     QJsonObject result;
     const QList<QByteArray> pairs = encodedQuery.split('&');
-    for (const QByteArray &pair : pairs) {
+    // A request with more parameters is refused anyway (limitViolation); stopping here keeps a
+    // flood of repeated keys, each of which copies the array it grows, from costing n².
+    const qsizetype decoded = std::min<qsizetype>(pairs.size(), RequestLimits::kMaxQueryParameters);
+    for (qsizetype i = 0; i < decoded; ++i) {
+        const QByteArray &pair = pairs.at(i);
         if (pair.isEmpty())
             continue;
         const qsizetype equals = pair.indexOf('=');
