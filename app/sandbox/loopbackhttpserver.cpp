@@ -7,7 +7,10 @@
 #include <QHttpServerRequest>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
+
+#include <functional>
 
 namespace crmdesk::sandbox {
 
@@ -59,6 +62,53 @@ SandboxRequest toSandboxRequest(const QHttpServerRequest &request)
     out.body = request.body();
     return out;
 }
+
+// Hands every accepted socket to `accepted` before QAbstractHttpServer takes it.
+class WatchingTcpServer : public QTcpServer
+{
+public:
+    WatchingTcpServer(std::function<void(QTcpSocket *)> accepted, QObject *parent)
+        : QTcpServer(parent), m_accepted(std::move(accepted))
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        m_accepted(socket);
+        addPendingConnection(socket);
+    }
+
+private:
+    std::function<void(QTcpSocket *)> m_accepted;
+};
+
+// The per-connection clock of LoopbackHttpServer's timeouts. It runs while the server waits for
+// a request (idle, or part of one received) and stops while one is being answered.
+class RequestDeadline : public QTimer
+{
+public:
+    static constexpr char kName[] = "crmdesk-request-deadline";
+
+    explicit RequestDeadline(QTcpSocket *socket) : QTimer(socket)
+    {
+        setObjectName(QLatin1String(kName));
+        setSingleShot(true);
+    }
+    bool partialRequest = false; // bytes arrived since the last request was handled
+};
+
+RequestDeadline *deadlineOf(QTcpSocket *socket)
+{
+    // Found by its name (it has no meta-object of its own); only RequestDeadline uses it.
+    return static_cast<RequestDeadline *>(
+        socket->findChild<QTimer *>(QLatin1String(RequestDeadline::kName), Qt::FindDirectChildrenOnly));
+}
 } // namespace
 
 LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
@@ -70,7 +120,7 @@ bool LoopbackHttpServer::listenOnLoopback(quint16 port, QString *error)
 {
     // Our own QTcpServer, so that a failure comes with its reason (QAbstractHttpServer::listen
     // only logs it).
-    auto *tcpServer = new QTcpServer(this);
+    auto *tcpServer = new WatchingTcpServer([this](QTcpSocket *socket) { watch(socket); }, this);
     if (!tcpServer->listen(QHostAddress::LocalHost, port)) {
         if (error)
             *error = QStringLiteral("Cannot listen on 127.0.0.1:%1: %2")
@@ -82,6 +132,32 @@ bool LoopbackHttpServer::listenOnLoopback(quint16 port, QString *error)
     bind(tcpServer);
     m_port = tcpServer->serverPort();
     return true;
+}
+
+void LoopbackHttpServer::watch(QTcpSocket *socket)
+{
+    auto *deadline = new RequestDeadline(socket);
+    connect(socket, &QTcpSocket::readyRead, deadline, [this, deadline] {
+        if (deadline->partialRequest)
+            return; // the clock runs from a request's first byte, not its latest
+        deadline->partialRequest = true;
+        deadline->start(m_requestTimeoutMs);
+    });
+    // Once a reply has gone out whole, the connection waits idle for the next request.
+    connect(socket, &QTcpSocket::bytesWritten, deadline, [this, socket, deadline] {
+        if (socket->bytesToWrite() == 0 && !deadline->partialRequest)
+            deadline->start(m_idleTimeoutMs);
+    });
+    connect(deadline, &QTimer::timeout, socket, [socket, deadline] {
+        if (deadline->partialRequest)
+            ReplyWriter::send(socket,
+                              errorReply(408, QStringLiteral("The request did not arrive in time; the "
+                                                             "connection is closed")),
+                              true);
+        else
+            socket->disconnectFromHost();
+    });
+    deadline->start(m_idleTimeoutMs);
 }
 
 bool LoopbackHttpServer::isLoopbackHost(const QByteArray &hostHeader)
@@ -101,6 +177,10 @@ bool LoopbackHttpServer::isLoopbackHost(const QByteArray &hostHeader)
 
 bool LoopbackHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (RequestDeadline *deadline = deadlineOf(socket)) {
+        deadline->stop(); // answering now; bytesWritten starts it again
+        deadline->partialRequest = false;
+    }
     const bool closeAfterwards =
         request.value("connection").compare("close", Qt::CaseInsensitive) == 0;
     if (!isLoopbackHost(request.value("host"))) {

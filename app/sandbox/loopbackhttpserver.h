@@ -25,7 +25,18 @@ class LoopbackHttpServer : public QAbstractHttpServer
 public:
     using Handler = std::function<SandboxReply(const SandboxRequest &)>;
 
+    // A request must arrive whole within kDefaultRequestTimeoutMs of its first byte: a slow or
+    // half-sent one gets 408 and its connection is closed, so no client can hold a socket
+    // forever. A connection that sends nothing for kDefaultIdleTimeoutMs is closed quietly.
+    static constexpr int kDefaultRequestTimeoutMs = 10000;
+    static constexpr int kDefaultIdleTimeoutMs = 60000;
+
     explicit LoopbackHttpServer(Handler handler, QObject *parent = nullptr);
+    void setTimeouts(int requestMs, int idleMs)
+    {
+        m_requestTimeoutMs = requestMs;
+        m_idleTimeoutMs = idleMs;
+    }
 
     // Binds 127.0.0.1:port (0 picks a free port). On failure returns false and sets error.
     bool listenOnLoopback(quint16 port, QString *error);
@@ -38,8 +49,12 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    void watch(QTcpSocket *socket);
+
     Handler m_handler;
     quint16 m_port = 0;
+    int m_requestTimeoutMs = kDefaultRequestTimeoutMs;
+    int m_idleTimeoutMs = kDefaultIdleTimeoutMs;
 };
 
 } // namespace crmdesk::sandbox

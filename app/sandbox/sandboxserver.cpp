@@ -119,6 +119,11 @@ void SandboxServer::setEnforceRateLimit(bool enforce)
     m_api->setEnforceRateLimit(enforce);
 }
 
+void SandboxServer::setTimeouts(int requestMs, int idleMs)
+{
+    m_http->setTimeouts(requestMs, idleMs);
+}
+
 QJsonArray SandboxServer::accounts() const
 {
     return m_data->accounts.toJson();

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QSet>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -173,6 +174,38 @@ private Q_SLOTS:
         const QString last = record.value(u"last_name").toString();
         QVERIFY2(first.startsWith(u"First "_s), qPrintable(first));
         QCOMPARE(last, u"Last "_s + first.mid(6)); // both fields from the same body, never a mix
+    }
+
+    void shouldTimeOutAHalfSentRequestAndKeepServing()
+    {
+        SandboxServer server;
+        server.setTimeouts(300, 600);
+        QVERIFY(server.listen());
+        SandboxTestClient client(server.baseUrl(), server.token());
+        const QByteArray path = "/unified/crm/contacts/151?integrated_account_id="
+                                + server.accountIdFor(u"HubSpot"_s).toLatin1();
+        const QJsonObject before = client.get(path).json();
+
+        // The headers promise 100 bytes of body; 14 come, then nothing.
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress::LocalHost, quint16(server.baseUrl().port()));
+        QVERIFY(slow.waitForConnected(5000));
+        slow.write("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                   + server.token().toUtf8()
+                   + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"first_name\":");
+        QByteArray answer;
+        connect(&slow, &QTcpSocket::readyRead, this, [&] { answer += slow.readAll(); });
+        QTRY_VERIFY_WITH_TIMEOUT(slow.state() == QAbstractSocket::UnconnectedState, 10000);
+        answer += slow.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.constData());
+        QVERIFY(answer.contains("did not arrive in time"));
+
+        // A connection that sends nothing is closed quietly, and the server goes on serving.
+        QTcpSocket idle;
+        idle.connectToHost(QHostAddress::LocalHost, quint16(server.baseUrl().port()));
+        QVERIFY(idle.waitForConnected(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.state() == QAbstractSocket::UnconnectedState, 10000);
+        QCOMPARE(client.get(path).json(), before);
     }
 
     void shouldMeasureNestingWithoutBeingFooledByStrings()
