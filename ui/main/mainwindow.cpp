@@ -4,6 +4,7 @@
 #include "api/listpage.h"
 #include "api/trutoclient.h"
 #include "connections/connectionsdialog.h"
+#include "coverage/coverageview.h"
 #include "editors/recordeditorview.h"
 #include "history/historypanel.h"
 #include "editors/recordform.h"
@@ -126,6 +127,37 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_ask = messageBoxConfirmation(this);
 }
 
+void MainWindow::showCoverage()
+{
+    if (!m_coverage) {
+        m_coverage = new CoverageView(Schema::bundled(), this);
+        for (const FieldPolicy &live : std::as_const(m_liveRules))
+            m_coverage->setLiveRules(live);
+        connect(m_coverage, &CoverageView::fieldActivated, this, &MainWindow::openCoverageCell);
+    }
+    m_coverage->setResource(m_resources->currentData().toString());
+    if (m_tabs->indexOf(m_coverage) < 0)
+        m_tabs->addTab(m_coverage, tr("Coverage"));
+    m_tabs->setCurrentWidget(m_coverage);
+}
+
+void MainWindow::openCoverageCell(const QString &resource, const QString &provider, const QString &field)
+{
+    const QString topLevel = field.section(u'.', 0, 0);
+    for (RecordEditorView *editor : editors()) {
+        if (editor->model()->schema().name != resource)
+            continue;
+        editor->setProvider(provider); // every edit is kept; the form shows this provider's rules
+        m_tabs->setCurrentWidget(editor);
+        editor->form()->focusField(topLevel);
+        return;
+    }
+    // No form of that resource is open: show its records, so the next one opened is the form.
+    m_resources->setCurrentIndex(m_resources->findData(resource));
+    m_pendingCoverageCell = {resource, provider, topLevel};
+    statusBar()->showMessage(tr("Open a record: its form will show %1's rules with %2 focused.").arg(provider, topLevel));
+}
+
 ResponseInspector *MainWindow::inspector()
 {
     if (m_inspector)
@@ -215,6 +247,11 @@ void MainWindow::createActions()
     reload->setShortcut(QKeySequence::Refresh);
     QAction *list = record->addAction(tr("Reload &list"), this, &MainWindow::onAccountOrResourceChanged);
     list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *coverage = view->addAction(tr("&Coverage grid"), this, &MainWindow::showCoverage);
+    coverage->setObjectName(QStringLiteral("coverageAction"));
+    coverage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
 }
 
 void MainWindow::setConnection(const QString &profileId, const QString &name, const QString &environment)
@@ -386,9 +423,12 @@ void MainWindow::applyLiveFieldRules(RecordEditorView *editor)
     const ResourceSchema &schema = editor->model()->schema();
     const FieldPolicy bundled = schema.policyFor(schema.canonicalProvider(account.provider()).value_or(QString()));
     m_liveMeta->load(schema.name, account.id(), account.integrationSlug(), bundled, editor,
-                     [editor](const LivePolicyResult &result) {
+                     [this, editor](const LivePolicyResult &result) {
                          editor->setLiveFieldRules(result.policy, result.note);
                          editor->setFieldMapping(result.fieldMapping);
+                         m_liveRules.insert(result.policy.resource(), result.policy);
+                         if (m_coverage)
+                             m_coverage->setLiveRules(result.policy);
                      });
 }
 
@@ -526,6 +566,11 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
         m_tabs->removeTab(m_tabs->indexOf(hint));
     const int index = m_tabs->addTab(editor, schema->label + QStringLiteral(": ") + id);
     m_tabs->setCurrentIndex(index);
+    if (m_pendingCoverageCell.resource == resource) {
+        editor->setProvider(m_pendingCoverageCell.provider);
+        editor->form()->focusField(m_pendingCoverageCell.field);
+        m_pendingCoverageCell = {};
+    }
     connect(editor, &RecordEditorView::responseReceived, this, [this, editor](const ApiResult &result) {
         inspector()->showResult(result);
         inspector()->setFieldMapping(editor->fieldMapping());
@@ -565,6 +610,10 @@ QList<RecordEditorView *> MainWindow::editors() const
 
 void MainWindow::closeEditor(int index)
 {
+    if (m_coverage && m_tabs->widget(index) == m_coverage) {
+        m_tabs->removeTab(index); // kept, with its search and filter, for the next time
+        return;
+    }
     QPointer<RecordEditorView> editor = qobject_cast<RecordEditorView *>(m_tabs->widget(index));
     if (!editor)
         return;

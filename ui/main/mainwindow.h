@@ -6,7 +6,9 @@
 #include "main/appservices.h"
 #include "policy/accountcapabilities.h"
 #include "policy/customfielddefinitions.h"
+#include "schema/fieldstate.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QMainWindow>
 #include <QPointer>
@@ -24,6 +26,7 @@ namespace crmdesk {
 class RecordEditorView;
 class RecordListPanel;
 class HistoryPanel;
+class CoverageView;
 class LiveMetaLoader;
 struct HistoryEntry;
 class ResponseInspector;
@@ -83,6 +86,10 @@ protected:
 
 private:
     HistoryPanel *createHistoryPanel();
+    void showCoverage();
+    // A coverage cell was clicked: that resource's form, with that provider's rules and the
+    // field focused (now, or when the next record of the resource is opened).
+    void openCoverageCell(const QString &resource, const QString &provider, const QString &field);
     void createActions();
     void requestAccounts(const QString &cursor);
     void onAccounts(const ApiResult &result);
@@ -107,6 +114,12 @@ private:
     RecordListPanel *m_list;
     QDockWidget *m_inspectorDock;
     QLabel *m_notices = nullptr;
+    CoverageView *m_coverage = nullptr; // built when first shown
+    QHash<QString, FieldPolicy> m_liveRules; // the connected account's, by resource
+    struct CoverageCell
+    {
+        QString resource, provider, field;
+    } m_pendingCoverageCell;
     ResponseInspector *m_inspector = nullptr;
     QUndoGroup *m_undoGroup;
     QList<AccountCapabilities> m_accountList;
