@@ -10,7 +10,9 @@
 #include "api/apiresult.h"
 #include "api/errortext.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace crmdesk;
 
