@@ -13,7 +13,10 @@ target_compile_definitions(crmdesk_common INTERFACE
   QT_DISABLE_DEPRECATED_UP_TO=0x060400)
 target_compile_options(crmdesk_common INTERFACE
   -Wall -Wextra -Wpedantic -Werror
-  -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual -Wshadow=local)
+  -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+  # gcc's -Wshadow=local; clang (the sanitizer and fuzz builds) spells the same check differently.
+  $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
+  $<$<CXX_COMPILER_ID:Clang>:-Wshadow-uncaptured-local>)
 
 # crmdesk_add_test(<dir> <Name> [LIBS ...]) builds tests/<dir>/tst_<name>.cpp, links the given
 # libraries with the test support library and runs it headless (offscreen platform).

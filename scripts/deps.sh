@@ -14,6 +14,7 @@ packages=(
   appstream desktop-file-utils            # validate the packaging files in the tests
   dpkg-dev file                           # CPack's .deb generator
   nodejs python3                          # the tests run the fetch, SDK and requests snippets
+  clang libclang-rt-14-dev                # the sanitizer suite and fuzz targets (ASan, UBSan, libFuzzer)
 )
 if [ "${CRMDESK_WITH_GUI_TOOLS:-0}" = 1 ]; then
   packages+=(xvfb xauth)

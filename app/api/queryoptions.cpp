@@ -44,7 +44,9 @@ std::optional<QByteArray> scalarText(const QJsonValue &value)
             return std::nullopt;
         if (number == std::trunc(number) && std::abs(number) < 9007199254740992.0)
             return QByteArray::number(static_cast<qint64>(number));
-        return QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+        // Large and tiny numbers print as "1e+300": the '+' must go out as %2B (rule 2), or
+        // the server reads "1e 300" (found by tests/fuzz/fuzz_queryencoder).
+        return QByteArray::number(number, 'g', QLocale::FloatingPointShortest).replace("+", "%2B");
     }
     case QJsonValue::String: {
         const QString text = value.toString();

@@ -97,7 +97,9 @@ QString format(const JsonPath &path)
 
 QString appendKey(const QString &parent, const QString &key)
 {
-    if (needsQuoting(key))
+    // A first key "$x" written bare would read back as the root marker and key "x" (found by
+    // tests/fuzz/fuzz_jsonindex).
+    if (needsQuoting(key) || (parent.isEmpty() && key.startsWith(u'$')))
         return parent + quoted(key);
     return parent.isEmpty() ? key : parent + QLatin1Char('.') + key;
 }

@@ -1,6 +1,5 @@
 #include "sandbox/loopbackhttpserver.h"
 
-#include "sandbox/querydecoder.h"
 #include "sandbox/replywriter.h"
 
 #include <QHostAddress>
@@ -44,23 +43,15 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 SandboxRequest toSandboxRequest(const QHttpServerRequest &request)
 {
-    SandboxRequest out;
-    out.method = methodName(request.method());
     const QUrl url = request.url();
-    out.encodedPath = url.path(QUrl::FullyEncoded).toLatin1();
-    // Split before decoding, so that an encoded "/" inside an id stays in its segment.
-    const QList<QByteArray> segments = out.encodedPath.split('/');
-    for (const QByteArray &segment : segments) {
-        if (!segment.isEmpty())
-            out.path.append(QString::fromUtf8(QByteArray::fromPercentEncoding(segment)));
-    }
-    out.encodedQuery = url.query(QUrl::FullyEncoded).toLatin1();
-    out.query = QueryDecoder::decode(out.encodedQuery);
-    const auto headers = request.headers();
-    for (const auto &header : headers)
-        out.headers.append({header.first, header.second});
-    out.body = request.body();
-    return out;
+    RawHeaders headers;
+    const auto received = request.headers();
+    for (const auto &header : received)
+        headers.append({header.first, header.second});
+    return SandboxRequest::fromWire(methodName(request.method()),
+                                    url.path(QUrl::FullyEncoded).toLatin1(),
+                                    url.query(QUrl::FullyEncoded).toLatin1(), std::move(headers),
+                                    request.body());
 }
 
 // Hands every accepted socket to `accepted` before QAbstractHttpServer takes it.

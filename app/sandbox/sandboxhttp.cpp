@@ -1,5 +1,7 @@
 #include "sandbox/sandboxhttp.h"
 
+#include "sandbox/querydecoder.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -19,6 +21,26 @@ QByteArray headerIn(const RawHeaders &headers, const QByteArray &name)
 QByteArray SandboxRequest::header(const QByteArray &name) const
 {
     return headerIn(headers, name);
+}
+
+SandboxRequest SandboxRequest::fromWire(QByteArray method, QByteArray encodedPath,
+                                        QByteArray encodedQuery, RawHeaders headers,
+                                        QByteArray body)
+{
+    SandboxRequest out;
+    out.method = std::move(method);
+    out.encodedPath = std::move(encodedPath);
+    // Split before decoding, so that an encoded "/" inside an id stays in its segment.
+    const QList<QByteArray> segments = out.encodedPath.split('/');
+    for (const QByteArray &segment : segments) {
+        if (!segment.isEmpty())
+            out.path.append(QString::fromUtf8(QByteArray::fromPercentEncoding(segment)));
+    }
+    out.encodedQuery = std::move(encodedQuery);
+    out.query = QueryDecoder::decode(out.encodedQuery);
+    out.headers = std::move(headers);
+    out.body = std::move(body);
+    return out;
 }
 
 QByteArray SandboxReply::header(const QByteArray &name) const

@@ -26,6 +26,12 @@ struct SandboxRequest
 
     // Case-insensitive; empty when absent.
     QByteArray header(const QByteArray &name) const;
+
+    // A request from its parts as they arrive on the wire: the path is split into segments
+    // before decoding (an encoded "/" inside an id stays in its segment) and the query is
+    // decoded. The HTTP transport and the fuzz tests (no socket) both build requests here.
+    static SandboxRequest fromWire(QByteArray method, QByteArray encodedPath,
+                                   QByteArray encodedQuery, RawHeaders headers, QByteArray body);
 };
 
 // How a reply's bytes go on the wire. The defaults send it at once with a Content-Length.

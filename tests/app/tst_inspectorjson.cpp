@@ -170,6 +170,8 @@ void TestInspectorJson::shouldParseAndFormatKeyPaths_data()
     QTest::newRow("dollar") << u"$.result[12]"_s << u"result[12]"_s << 2;
     QTest::newRow("quoted key") << QStringLiteral(R"(headers["content.type"])") << QStringLiteral(R"(headers["content.type"])") << 2;
     QTest::newRow("dash key") << u"ratelimit-remaining"_s << u"ratelimit-remaining"_s << 1;
+    // A first key starting with '$' is quoted, or it would read back as the root marker.
+    QTest::newRow("dollar key") << QStringLiteral(R"(["$price"].$x)") << QStringLiteral(R"(["$price"].$x)") << 2;
     QTest::newRow("root") << u""_s << u""_s << 0;
     QTest::newRow("double dot") << u"a..b"_s << u""_s << -1;
     QTest::newRow("bad index") << u"a[x]"_s << u""_s << -1;

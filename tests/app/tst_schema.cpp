@@ -89,8 +89,11 @@ private Q_SLOTS:
                 for (const auto &[field, state] : resource(name).statesOf(section, {})) {
                     if (!field->hasProviderData())
                         continue;
+                    // A named copy: clang 14 (the sanitizer build) cannot capture a structured
+                    // binding in a lambda.
+                    const QString &path = field->path;
                     const bool listed = std::any_of(rows.cbegin(), rows.cend(), [&](const CountRow &row) {
-                        return row.resource == name && row.section == section && row.path == field->path;
+                        return row.resource == name && row.section == section && row.path == path;
                     });
                     QVERIFY2(listed, qPrintable(name + u' ' + field->path));
                 }

@@ -69,6 +69,18 @@ void fitTableHeight(QTableWidget *table)
     table->setFixedHeight(height);
 }
 
+// The tables below refit themselves when their model's rows change. The model is the table's
+// child, so when the table is destroyed the model is deleted (and reset) after ~QTableWidget has
+// run: the refit would then call into a half-destroyed table (UBSan in the sanitizer suite:
+// "member call on address ... which does not point to an object of type 'QTableWidget'"). The
+// destructor cuts those connections first.
+class FittedTable final : public QTableWidget
+{
+public:
+    using QTableWidget::QTableWidget;
+    ~FittedTable() override { QObject::disconnect(model(), nullptr, this, nullptr); }
+};
+
 void setUpTable(QTableWidget *table)
 {
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -93,7 +105,7 @@ QPushButton *smallButton(const QString &text, const QString &objectName, QWidget
 } // namespace
 
 ObjectListFieldEditor::ObjectListFieldEditor(const FieldSpec &spec, QWidget *parent)
-    : FieldEditor(spec, parent), m_table(new QTableWidget(this)),
+    : FieldEditor(spec, parent), m_table(new FittedTable(this)),
       m_add(smallButton(tr("Add"), QStringLiteral("field_") + spec.path + QStringLiteral("_add"), this)),
       m_remove(smallButton(tr("Remove"), QStringLiteral("field_") + spec.path + QStringLiteral("_remove"), this))
 {
@@ -228,7 +240,7 @@ void JsonFieldEditor::showValue(const QJsonValue &value)
 }
 
 KeyValueFieldEditor::KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent)
-    : FieldEditor(spec, parent), m_stack(new QStackedWidget(this)), m_table(new QTableWidget(0, 2, this)),
+    : FieldEditor(spec, parent), m_stack(new QStackedWidget(this)), m_table(new FittedTable(0, 2, this)),
       m_json(new QPlainTextEdit(this)),
       m_mode(smallButton(tr("JSON"), QStringLiteral("field_") + spec.path + QStringLiteral("_mode"), this))
 {
