@@ -2,7 +2,27 @@
 
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace crmdesk {
+
+namespace {
+
+void yieldToTheUiThread()
+{
+#ifdef Q_OS_LINUX
+    // QThread::setPriority() cannot lower a SCHED_OTHER thread on Linux; its nice value can.
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 5);
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
+
+} // namespace
 
 HistoryService::HistoryService(QString databasePath, QObject *parent)
     : QObject(parent), m_path(std::move(databasePath)), m_thread(new QThread(this)),
@@ -14,6 +34,8 @@ HistoryService::HistoryService(QString databasePath, QObject *parent)
     connect(m_store, &HistoryStore::entryAdded, this, &HistoryService::entryAdded);
     connect(m_store, &HistoryStore::entriesRemoved, this, &HistoryService::entriesRemoved);
     m_thread->start();
+    // The UI thread comes first: a search that shares a core with it must not make it wait.
+    post([](HistoryStore &) { yieldToTheUiThread(); });
 }
 
 HistoryService::~HistoryService()
