@@ -21,8 +21,10 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
 #include <thread>
 
 namespace {
@@ -132,8 +134,15 @@ int runGui(int &argc, char **argv, const crmdesk::CommandLine &commandLine, cons
     });
     window->showConnecting(connection.selectedName());
     profile.watchFirstPaint(window.get());
-    QObject::connect(&profile, &crmdesk::StartupProfile::painted, &connection,
-                     &crmdesk::ConnectionController::connectSelected);
+    auto connectOnce = [&connection, connected = std::make_shared<bool>(false)] {
+        if (!*connected) {
+            *connected = true;
+            connection.connectSelected();
+        }
+    };
+    QObject::connect(&profile, &crmdesk::StartupProfile::painted, &connection, connectOnce);
+    // A window that is not painted soon (started minimized, on another desktop) connects anyway.
+    QTimer::singleShot(2000, &connection, connectOnce);
     if (commandLine.startupProfile) {
         QObject::connect(&connection, &crmdesk::ConnectionController::connected, &profile,
                          [&profile] { profile.mark(QStringLiteral("connected")); });
