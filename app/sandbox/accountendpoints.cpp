@@ -117,6 +117,18 @@ SandboxReply AccountEndpoints::capabilities(const Account &account,
                                   filtered({QStringLiteral("list"), QStringLiteral("get"),
                                             QStringLiteral("update")})));
         }
+        // Read-only reference resources (owners, companies) for the form's pickers.
+        if (m_data.directory.hasSeed(account.records)) {
+            for (const QString &resource : DirectoryCatalog::resources()) {
+                if (!onlyResource.isEmpty() && onlyResource != resource)
+                    continue;
+                unified.append(unifiedCapability(
+                    resource,
+                    resource == QLatin1String("users") ? QStringLiteral("Users")
+                                                       : QStringLiteral("Accounts"),
+                    account.label, filtered({QStringLiteral("list"), QStringLiteral("get")})));
+            }
+        }
         const bool hasFields = !m_data.customFields.fields(account.provider).isEmpty();
         if (hasFields && (onlyResource.isEmpty() || onlyResource == QLatin1String("fields")))
             unified.append(unifiedCapability(QStringLiteral("fields"), QStringLiteral("Fields"),

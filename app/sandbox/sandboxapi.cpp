@@ -42,7 +42,8 @@ QByteArray asciiJson(const QJsonObject &object)
 
 SandboxApi::SandboxApi(SandboxData &data, RecordEndpoints::ChangedHandler changed)
     : m_data(data), m_accounts(data), m_metadata(data),
-      m_records(data, std::move(changed), [] { return QDateTime::currentDateTimeUtc(); })
+      m_records(data, std::move(changed), [] { return QDateTime::currentDateTimeUtc(); }),
+      m_directory(data)
 {
 }
 
@@ -246,6 +247,18 @@ std::optional<SandboxReply> SandboxApi::unifiedPreconditions(const Route &route,
                         {QStringLiteral("message"), QStringLiteral("Authentication failed: "
                                                                    "invalid or expired token")}});
     }
+    if (DirectoryCatalog::isDirectoryResource(route.resource)) {
+        // Users and accounts are served read-only for every seeded provider (list and get).
+        if (route.kind == Route::Kind::UpdateMeta)
+            return errorReply(404, QStringLiteral("The unified CRM %1 resource has no update "
+                                                  "method")
+                                       .arg(route.resource));
+        if (route.kind != Route::Kind::Fields && !m_data.directory.hasSeed(account->records))
+            return errorReply(404, QStringLiteral("%1 does not support the unified CRM %2 "
+                                                  "resource")
+                                       .arg(account->label, route.resource));
+        return std::nullopt;
+    }
     if (route.kind != Route::Kind::Fields && !m_data.mapping(*account, route.resource)) {
         if (!m_data.schema->resource(route.resource))
             return errorReply(
@@ -288,8 +301,15 @@ SandboxReply SandboxApi::dispatch(const Route &route, const SandboxRequest &requ
     case Kind::UpdateMeta:
         return m_metadata.updateMeta(*account, route.resource);
     case Kind::RecordList:
+        if (DirectoryCatalog::isDirectoryResource(route.resource))
+            return m_directory.list(*account, route.resource, request);
         return m_records.list(*account, route.resource, request);
     case Kind::Record:
+        if (DirectoryCatalog::isDirectoryResource(route.resource)) {
+            return request.method == "PATCH"
+                       ? DirectoryEndpoints::refuseWrite(route.resource)
+                       : m_directory.get(*account, route.resource, route.recordId, request);
+        }
         return request.method == "PATCH"
                    ? m_records.patch(*account, route.resource, route.recordId, request)
                    : m_records.get(*account, route.resource, route.recordId, request);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/accountendpoints.h"
+#include "sandbox/directoryendpoints.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/idempotencycache.h"
 #include "sandbox/metadataendpoints.h"
@@ -82,6 +83,7 @@ private:
     AccountEndpoints m_accounts;
     MetadataEndpoints m_metadata;
     RecordEndpoints m_records;
+    DirectoryEndpoints m_directory;
     FaultInjector m_faults;
     IdempotencyCache m_idempotency;
     RateLimitWindow m_rateLimit;

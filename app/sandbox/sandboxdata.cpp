@@ -60,6 +60,15 @@ std::optional<SandboxData> SandboxData::load(const Schema &schema, const QString
         return std::nullopt;
     data.customFields = CustomFieldCatalog::fromJson(*fields);
 
+    const auto directoryJson =
+        readJsonObjectFile(dir.filePath(QStringLiteral("directory.json")), error);
+    if (!directoryJson)
+        return std::nullopt;
+    auto catalog = DirectoryCatalog::fromJson(*directoryJson, error);
+    if (!catalog)
+        return std::nullopt;
+    data.directory = std::move(*catalog);
+
     // Every account starts from its provider's seed file; several accounts may share one.
     QHash<QString, QJsonObject> seeds;
     for (const Account &account : data.accounts.accounts()) {

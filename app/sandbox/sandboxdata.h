@@ -2,6 +2,7 @@
 
 #include "sandbox/accountregistry.h"
 #include "sandbox/customfieldcatalog.h"
+#include "sandbox/directorycatalog.h"
 #include "sandbox/fieldrules.h"
 #include "sandbox/providermapping.h"
 #include "sandbox/recordstore.h"
@@ -27,6 +28,7 @@ struct SandboxData
     AccountRegistry accounts;
     MappingTable mappings;
     CustomFieldCatalog customFields;
+    DirectoryCatalog directory; // read-only users and accounts, unified
     RecordStore records;
 
     static std::optional<SandboxData> load(const Schema &schema, const QString &directory,
