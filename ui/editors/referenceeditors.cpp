@@ -16,6 +16,7 @@ namespace crmdesk {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kNameRole = Qt::UserRole + 2; // what a picked completion writes into the box
 
 QString idText(const QJsonValue &id)
 {
@@ -108,14 +109,25 @@ void ReferenceEditorBase::attachCompleter(QLineEdit *line)
 {
     m_completions = new QStandardItemModel(this);
     m_completer = new QCompleter(m_completions, this);
-    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_completer->setFilterMode(Qt::MatchContains);
-    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    // The directory searches (names first, then e-mail and id); the completer only shows the
+    // result, and a picked one writes the plain name into the box.
+    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_completer->setCompletionRole(kNameRole);
     m_completer->setMaxVisibleItems(12);
     m_completer->popup()->setObjectName(line->objectName() + QStringLiteral("_completions"));
     line->setCompleter(m_completer);
+    connect(line, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_typed = text;
+        fillCompletions();
+        if (!text.trimmed().isEmpty() && m_completions->rowCount() > 0)
+            m_completer->complete();
+    });
+    // Queued: the completer writes its text into the box after announcing the pick.
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
-            [this](const QModelIndex &index) { picked(index.data(kIdRole).toString()); });
+            [this](const QModelIndex &index) {
+                const QString id = index.data(kIdRole).toString();
+                QMetaObject::invokeMethod(this, [this, id] { picked(id); }, Qt::QueuedConnection);
+            });
 }
 
 void ReferenceEditorBase::fillCompletions()
@@ -125,12 +137,13 @@ void ReferenceEditorBase::fillCompletions()
     m_completions->clear();
     if (!m_directory || m_resource.isEmpty())
         return;
-    for (const ReferenceChoice &choice : m_directory->all(m_accountId, m_resource)) {
+    for (const ReferenceChoice &choice : m_directory->search(m_accountId, m_resource, m_typed, 50)) {
         QString text = listText(choice.name, choice.id);
         if (!choice.detail.isEmpty())
             text += QStringLiteral("  ·  ") + choice.detail;
         auto *item = new QStandardItem(text);
         item->setData(choice.id, kIdRole);
+        item->setData(choice.name.isEmpty() ? choice.id : choice.name, kNameRole);
         m_completions->appendRow(item);
     }
 }

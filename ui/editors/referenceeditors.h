@@ -48,6 +48,7 @@ protected:
 private:
     void fillCompletions();
     QString m_resource;
+    QString m_typed; // what the completions were searched for
     QCompleter *m_completer = nullptr;
     QStandardItemModel *m_completions = nullptr;
 };
@@ -84,6 +85,7 @@ class ReferenceListFieldEditor : public ReferenceEditorBase
 public:
     ReferenceListFieldEditor(const FieldSpec &spec, const QString &resource, QWidget *parent = nullptr);
     QJsonValue value() const override;
+    bool wantsFullWidth() const override { return true; }
     QStringList ids() const;
 
 protected:

@@ -90,6 +90,10 @@ public:
         combo->setObjectName(QStringLiteral("choiceEditor"));
         combo->addItem(QString());
         combo->addItems(m_choices);
+        // A choice is made when it is picked: no Enter needed to keep it.
+        connect(combo, &QComboBox::activated, this, [this, combo] {
+            Q_EMIT const_cast<ChoiceDelegate *>(this)->commitData(combo);
+        });
         return combo;
     }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
@@ -109,6 +113,44 @@ private:
     QStringList m_choices;
 };
 
+// Columns as wide as their values where the table has room; where it has not, every header
+// still reads whole (its label is the minimum) and the rest of the room goes to the columns
+// whose values are cut the most. Only when even the labels do not fit does the table scroll.
+void fitColumns(QTableWidget *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    QList<int> visible;
+    for (int column = 0; column < table->columnCount(); ++column) {
+        if (!table->isColumnHidden(column))
+            visible.append(column);
+    }
+    if (visible.isEmpty())
+        return;
+    QList<int> labels;
+    QList<int> wanted;
+    int labelsTotal = 0;
+    int wantedTotal = 0;
+    for (int column : std::as_const(visible)) {
+        const int label = header->sectionSizeHint(column);
+        // public in QAbstractItemView, protected in QTableView: the same virtual
+        const int want = qMax(label, static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column));
+        labels.append(label);
+        wanted.append(want);
+        labelsTotal += label;
+        wantedTotal += want;
+    }
+    const int room = table->viewport()->width();
+    for (qsizetype i = 0; i < visible.size(); ++i) {
+        int width = wanted.at(i);
+        if (wantedTotal > room) {
+            const int spare = qMax(0, room - labelsTotal);
+            const int short_ = wantedTotal - labelsTotal;
+            width = labels.at(i) + (short_ > 0 ? spare * (wanted.at(i) - labels.at(i)) / short_ : 0);
+        }
+        header->resizeSection(visible.at(i), width);
+    }
+}
+
 // The tables below refit themselves when their model's rows change. The model is the table's
 // child, so when the table is destroyed the model is deleted (and reset) after ~QTableWidget has
 // run: the refit would then call into a half-destroyed table (UBSan in the sanitizer suite:
@@ -119,6 +161,30 @@ class FittedTable final : public QTableWidget
 public:
     using QTableWidget::QTableWidget;
     ~FittedTable() override { QObject::disconnect(model(), nullptr, this, nullptr); }
+    // Sizes the columns to what they hold (see fitColumns) on every resize and edit.
+    void setFitsColumns(bool fits)
+    {
+        m_fitsColumns = fits;
+        if (!fits)
+            return;
+        horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        horizontalHeader()->setStretchLastSection(true);
+        const auto refit = [this] { fitColumns(this); };
+        QObject::connect(model(), &QAbstractItemModel::dataChanged, this, refit);
+        QObject::connect(model(), &QAbstractItemModel::rowsInserted, this, refit);
+        QObject::connect(model(), &QAbstractItemModel::modelReset, this, refit);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QTableWidget::resizeEvent(event);
+        if (m_fitsColumns)
+            fitColumns(this);
+    }
+
+private:
+    bool m_fitsColumns = false;
 };
 
 void setUpTable(QTableWidget *table)
@@ -184,16 +250,15 @@ ObjectListFieldEditor::ObjectListFieldEditor(const FieldSpec &spec, QWidget *par
     m_table->setHorizontalHeaderLabels(labels);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     setUpTable(m_table);
-    // Each column as wide as its label and values; the last takes what is left. A table too
-    // narrow for them scrolls sideways, and Edit… shows the row as a form.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Each column as wide as its label and values where there is room, never narrower than
+    // its label; Edit… shows a row whose values are cut as a form.
+    static_cast<FittedTable *>(m_table)->setFitsColumns(true);
     for (int column = 0; column < m_columns.size(); ++column) {
         if (!m_choices.at(column).isEmpty())
             m_table->setItemDelegateForColumn(column, new ChoiceDelegate(m_choices.at(column), m_table));
     }
     m_editRow->setToolTip(tr("Edit the selected row in a form"));
-    auto *buttons = new QVBoxLayout;
+    auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
     buttons->addWidget(m_editRow);
@@ -208,9 +273,10 @@ ObjectListFieldEditor::ObjectListFieldEditor(const FieldSpec &spec, QWidget *par
         connect(m_showIds, &QToolButton::toggled, this, &ObjectListFieldEditor::setIdColumnsShown);
     }
     buttons->addStretch();
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table, 1);
+    layout->setSpacing(2);
+    layout->addWidget(m_table);
     layout->addLayout(buttons);
     setFocusProxy(m_table);
     setIdColumnsShown(false);
@@ -231,6 +297,7 @@ void ObjectListFieldEditor::setIdColumnsShown(bool shown)
         if (m_columns.at(column) == QLatin1String("id") && m_columns.size() > 1)
             m_table->setColumnHidden(column, !shown);
     }
+    fitColumns(m_table);
     if (m_showIds && m_showIds->isChecked() != shown)
         m_showIds->setChecked(shown);
 }
@@ -406,13 +473,14 @@ KeyValueFieldEditor::KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_json);
     auto *add = smallButton(tr("Add"), QStringLiteral("field_") + spec.path + QStringLiteral("_add"), this);
-    auto *buttons = new QVBoxLayout;
+    auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(m_mode);
     buttons->addStretch();
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack, 1);
+    layout->setSpacing(2);
+    layout->addWidget(m_stack);
     layout->addLayout(buttons);
     setFocusProxy(m_table);
     connect(add, &QPushButton::clicked, this, [this] {

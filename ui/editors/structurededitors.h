@@ -26,6 +26,7 @@ public:
     explicit ObjectListFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
     QJsonValue value() const override;
     void applyState(const FieldState &state) override;
+    bool wantsFullWidth() const override { return true; }
     QTableWidget *table() const { return m_table; }
     void setIdColumnsShown(bool shown);
     // Opens the current row in a small form (non-modal); returns it for tests.
@@ -73,6 +74,7 @@ public:
     explicit KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
     QJsonValue value() const override;
     bool isJsonMode() const;
+    bool wantsFullWidth() const override { return true; }
     void setJsonMode(bool on);
     // Offers the account's custom field names as rows to fill (from /unified/crm/fields).
     void setKnownKeys(const QStringList &keys);

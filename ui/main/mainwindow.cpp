@@ -757,7 +757,7 @@ void MainWindow::showEvent(QShowEvent *event)
     // has to have happened for the sizes to stick.
     QTimer::singleShot(0, this, [this] {
         if (auto *listDock = findChild<QDockWidget *>(QStringLiteral("recordsDock")))
-            resizeDocks({listDock}, {qMax(220, width() / 6)}, Qt::Horizontal);
+            resizeDocks({listDock}, {qBound(170, width() / 6, 300)}, Qt::Horizontal);
     });
 }
 
