@@ -91,7 +91,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    enum class Reveal { Never, OnError, Always };
+    enum class Reveal { OnError, Always };
     // Shows a response in the inspector and says what it was on the status bar's Response
     // button; the response area opens when the answer is one the user waits for.
     void showResponse(const ApiResult &result, Reveal reveal);
