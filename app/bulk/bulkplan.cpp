@@ -226,6 +226,9 @@ BulkPlan BulkPlan::build(const CsvTable &table, const QList<ColumnMatch> &column
                 row.problems.append({column, QStringLiteral("%1 is required by %2; it cannot be cleared")
                                                  .arg(it.key(), provider)});
         }
+        // In the order of the file's columns, as a person reads the row.
+        std::stable_sort(row.problems.begin(), row.problems.end(),
+                         [](const BulkProblem &a, const BulkProblem &b) { return a.column < b.column; });
         plan.rows.append(std::move(row));
     }
     return plan;
