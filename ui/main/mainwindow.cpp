@@ -6,6 +6,7 @@
 #include "connections/connectionsdialog.h"
 #include "coverage/coverageview.h"
 #include "editors/recordeditorview.h"
+#include "bulk/bulkeditdialog.h"
 #include "history/historypanel.h"
 #include "editors/recordform.h"
 #include "inspector/responseinspector.h"
@@ -200,6 +201,8 @@ void MainWindow::createActions()
     connections->setEnabled(m_services.settings && m_services.secrets);
     connections->setObjectName(QStringLiteral("connectionsAction"));
     connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *bulk = file->addAction(tr("&Bulk edit from CSV…"), this, &MainWindow::showBulkEdit);
+    bulk->setObjectName(QStringLiteral("bulkEditAction"));
     QAction *reloadAccounts = file->addAction(tr("Reload &accounts"), this, &MainWindow::refreshAccounts);
     reloadAccounts->setObjectName(QStringLiteral("reloadAccountsAction"));
     QAction *closeTab = file->addAction(tr("&Close record"), this, [this] {
@@ -440,6 +443,17 @@ void MainWindow::recordInHistory(const ApiResult &result)
     entry.profileId = m_services.profileId;
     entry.environment = m_environment;
     m_services.history->append(entry);
+}
+
+// Bulk edit from CSV (ui/bulk): non-modal, on the current account, history shared with the form.
+void MainWindow::showBulkEdit()
+{
+    auto *dialog = new BulkEditDialog(m_client, m_services.history, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnectionLabels(m_services.profileId, m_environment);
+    dialog->setAccountId(currentAccountId());
+    dialog->setResource(m_resources->currentData().toString());
+    dialog->open();
 }
 
 void MainWindow::showConnections()

@@ -69,6 +69,7 @@ public:
     // Built on first use (the first response, or a test asking): start-up does not pay for it.
     ResponseInspector *inspector();
     void showConnections();
+    void showBulkEdit();
     // Puts back the window the user left; a first start gets the default proportions.
     void restoreLayout(const QByteArray &geometry, const QByteArray &state);
     // Closes a record's tab, after asking when it has unsent edits.
