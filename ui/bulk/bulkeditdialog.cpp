@@ -156,11 +156,12 @@ BulkEditDialog::BulkEditDialog(TrutoClient *client, HistoryService *history, QWi
     splitter->setObjectName(QStringLiteral("bulkSplitter"));
     splitter->addWidget(upper);
     splitter->addWidget(runBox);
+    splitter->setSizes({440, 400});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
-    resize(1200, 800);
+    resize(1400, 900);
 
     connect(m_resource, &QComboBox::currentIndexChanged, this, [this] {
         showColumns();
@@ -357,7 +358,8 @@ void BulkEditDialog::replan()
             m_problems->setItem(at++, 3, item(problem.message));
         }
     }
-    m_problems->resizeColumnsToContents();
+    for (int column = 0; column < 3; ++column)
+        m_problems->resizeColumnToContents(column); // the problem text takes the rest
     m_summary->setText(tr("%1 for %2: %n row(s), %3 to send, %4 problem(s). Rows with problems are skipped.",
                           nullptr, int(m_plan.rows.size()))
                            .arg(m_target->account.provider(), schema->label)
