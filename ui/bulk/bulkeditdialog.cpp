@@ -49,6 +49,14 @@ QTableWidget *table(const QStringList &headers, const QString &name, QWidget *pa
     return out;
 }
 
+QLabel *label(const QString &text, const QString &name, QWidget *buddy, QWidget *parent)
+{
+    auto *out = new QLabel(text, parent);
+    out->setObjectName(name);
+    out->setBuddy(buddy);
+    return out;
+}
+
 QTableWidgetItem *item(const QString &text)
 {
     return new QTableWidgetItem(text);
@@ -74,11 +82,11 @@ BulkEditDialog::BulkEditDialog(TrutoClient *client, HistoryService *history, QWi
       m_start(button(tr("&Start"), QStringLiteral("bulkStart"), this)),
       m_pause(button(tr("&Pause"), QStringLiteral("bulkPause"), this)),
       m_resume(button(tr("&Resume"), QStringLiteral("bulkResume"), this)),
-      m_cancel(button(tr("Cancel &run"), QStringLiteral("bulkCancel"), this)), m_progress(new QProgressBar(this)),
+      m_cancel(button(tr("Cance&l run"), QStringLiteral("bulkCancel"), this)), m_progress(new QProgressBar(this)),
       m_rate(new QLabel(this)),
       m_report(table({tr("Row"), tr("Id"), tr("Outcome"), tr("HTTP"), tr("Message"), tr("History")},
                      QStringLiteral("bulkReport"), this)),
-      m_export(button(tr("&Export CSV…"), QStringLiteral("bulkExport"), this)),
+      m_export(button(tr("E&xport CSV…"), QStringLiteral("bulkExport"), this)),
       m_openHistory(button(tr("Open &history entry"), QStringLiteral("bulkOpenHistory"), this)),
       m_historyEntry(new QPlainTextEdit(this))
 {
@@ -90,6 +98,9 @@ BulkEditDialog::BulkEditDialog(TrutoClient *client, HistoryService *history, QWi
     m_account->setObjectName(QStringLiteral("bulkAccount"));
     m_account->setAccessibleName(tr("Integrated account"));
     m_fileInfo->setObjectName(QStringLiteral("bulkFileInfo"));
+    m_fileInfo->setAccessibleName(tr("File"));
+    m_summary->setAccessibleName(tr("Dry run summary"));
+    m_rate->setAccessibleName(tr("Rate and time left"));
     m_summary->setObjectName(QStringLiteral("bulkSummary"));
     m_summary->setWordWrap(true);
     m_progress->setObjectName(QStringLiteral("bulkProgress"));
@@ -108,9 +119,9 @@ BulkEditDialog::BulkEditDialog(TrutoClient *client, HistoryService *history, QWi
     setResource(QStringLiteral("contacts"));
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Resource:"), this));
+    top->addWidget(label(tr("R&esource:"), QStringLiteral("bulkResourceLabel"), m_resource, this));
     top->addWidget(m_resource);
-    top->addWidget(new QLabel(tr("Account:"), this));
+    top->addWidget(label(tr("Acco&unt:"), QStringLiteral("bulkAccountLabel"), m_account, this));
     top->addWidget(m_account, 1);
     top->addWidget(m_open);
 
