@@ -56,7 +56,7 @@ class TestBulkEditDialog : public QObject
         QSignalSpy accounts(dialog.get(), &BulkEditDialog::accountsLoaded);
         dialog->setAccountId(test::kPipedriveAccount);
         dialog->setResource(u"contacts"_s);
-        dialog->open();
+        dialog->show();
         if (!accounts.wait())
             return nullptr;
         return dialog;

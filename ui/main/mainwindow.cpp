@@ -445,7 +445,8 @@ void MainWindow::recordInHistory(const ApiResult &result)
     m_services.history->append(entry);
 }
 
-// Bulk edit from CSV (ui/bulk): non-modal, on the current account, history shared with the form.
+// Bulk edit from CSV (ui/bulk), on the current account, history shared with the form. show(),
+// not open(): a run can last many minutes, and open() would block the window (window-modal).
 void MainWindow::showBulkEdit()
 {
     auto *dialog = new BulkEditDialog(m_client, m_services.history, this);
@@ -453,7 +454,7 @@ void MainWindow::showBulkEdit()
     dialog->setConnectionLabels(m_services.profileId, m_environment);
     dialog->setAccountId(currentAccountId());
     dialog->setResource(m_resources->currentData().toString());
-    dialog->open();
+    dialog->show();
 }
 
 void MainWindow::showConnections()
