@@ -1,3 +1,4 @@
+#include "cli/bulkcommand.h"
 #include "cli/commandline.h"
 #include "api/trutoclient.h"
 #include "main/mainwindow.h"
@@ -51,6 +52,63 @@ int runSandbox(int &argc, char **argv, const crmdesk::CommandLine &commandLine, 
     out.flush();
     return app.exec();
 }
+// `crmdesk --bulk FILE ...`: the bulk job headless, against --base-url (token from CRMDESK_TOKEN,
+// never from the command line) or the connection the editor would use (the embedded sandbox
+// when none is configured).
+int runBulk(int &argc, char **argv, const crmdesk::CommandLine &commandLine, QTextStream &out,
+            QTextStream &err)
+{
+    QCoreApplication app(argc, argv);
+    QNetworkAccessManager network;
+    crmdesk::TrutoClient client(&network);
+    crmdesk::HistoryService history(crmdesk::HistoryStore::defaultPath());
+    history.open(&history, [&err](bool ok, const QString &error) {
+        if (!ok) {
+            err << "crmdesk: history is off: " << error << '\n';
+            err.flush();
+        }
+    });
+    crmdesk::BulkCommand command(commandLine, &client, &history, out, err);
+    QObject::connect(&command, &crmdesk::BulkCommand::done, &app, [](int code) { QCoreApplication::exit(code); });
+    if (!commandLine.baseUrl.isEmpty()) {
+        const QUrl url(commandLine.baseUrl);
+        const QString token = qEnvironmentVariable("CRMDESK_TOKEN");
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            err << "crmdesk: --base-url needs an http or https URL\n";
+            return crmdesk::kUsageExitCode;
+        }
+        if (token.isEmpty()) {
+            err << "crmdesk: --base-url needs the API token in the environment variable CRMDESK_TOKEN\n";
+            return crmdesk::kUsageExitCode;
+        }
+        crmdesk::ConnectionConfig config;
+        config.baseUrl = url;
+        config.token = token;
+        client.setConfig(config);
+        history.addSecret(token);
+        QTimer::singleShot(0, &command, [&command] { command.run(QStringLiteral("bulk"), QString()); });
+        return app.exec();
+    }
+    QSettings qsettings;
+    crmdesk::AppSettings settings(&qsettings);
+    crmdesk::KeychainSecretStore secrets;
+    crmdesk::SandboxHost sandbox;
+    crmdesk::ConnectionController connection(&client, &settings, &secrets, &sandbox);
+    connection.setHistory(&history);
+    QObject::connect(&connection, &crmdesk::ConnectionController::connected, &command,
+                     [&command, &out](const QString &profileId, const QString &name, const QString &environment) {
+                         out << "Connected to " << name << '\n';
+                         command.run(profileId, environment);
+                     });
+    QObject::connect(&connection, &crmdesk::ConnectionController::failed, &app, [&err](const QString &message) {
+        err << "crmdesk: " << message << '\n';
+        err.flush();
+        QCoreApplication::exit(1);
+    });
+    connection.connectSelected();
+    return app.exec();
+}
+
 // The editor. Every service is created here, once, and handed to the widgets that need it.
 // Only what the first frame shows is made before it: the sandbox starts and the accounts are
 // asked for once the window has been painted.
@@ -200,6 +258,8 @@ int main(int argc, char *argv[])
     }
     case Mode::Sandbox:
         return runSandbox(argc, argv, commandLine, out, err);
+    case Mode::Bulk:
+        return runBulk(argc, argv, commandLine, out, err);
     case Mode::Gui:
         break;
     }

@@ -47,6 +47,7 @@ arguments_for() {
         bench_startup) printf '%s\n' --runs 5 ;;
         bench_store) printf '%s\n' --runs 3 ;;
         bench_inspector) printf '%s\n' --runs 2 --stream-mb 0 ;;
+        bench_bulk) printf '%s\n' --runs 3 ;;
     esac
 }
 

@@ -62,6 +62,40 @@ QCommandLineOption startupProfileOption()
                            "listed, and quit.")};
 }
 
+QCommandLineOption bulkOption()
+{
+    return {QStringLiteral("bulk"),
+            QStringLiteral("Edit records in bulk from a CSV file, headless (README: Bulk edit from CSV)."),
+            QStringLiteral("FILE")};
+}
+QCommandLineOption resourceOption()
+{
+    return {QStringLiteral("resource"), QStringLiteral("The resource --bulk edits (contacts, ...)."),
+            QStringLiteral("RESOURCE")};
+}
+QCommandLineOption accountOption()
+{
+    return {QStringLiteral("account"), QStringLiteral("The integrated account --bulk edits."),
+            QStringLiteral("ID")};
+}
+QCommandLineOption dryRunOption()
+{
+    return {QStringLiteral("dry-run"),
+            QStringLiteral("With --bulk: check every row and list the problems; send nothing.")};
+}
+QCommandLineOption reportOption()
+{
+    return {QStringLiteral("report"), QStringLiteral("With --bulk: write the per-row report as CSV."),
+            QStringLiteral("OUT.csv")};
+}
+QCommandLineOption baseUrlOption()
+{
+    return {QStringLiteral("base-url"),
+            QStringLiteral("With --bulk: send to this server, with the token from the environment "
+                           "variable CRMDESK_TOKEN, instead of the configured connection."),
+            QStringLiteral("URL")};
+}
+
 QString sectionLabel(Section section)
 {
     switch (section) {
@@ -152,8 +186,14 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const auto sandboxData = sandboxDataOption();
     const auto sandboxToken = sandboxTokenOption();
     const auto startupProfile = startupProfileOption();
+    const auto bulk = bulkOption();
+    const auto resource = resourceOption();
+    const auto account = accountOption();
+    const auto dryRun = dryRunOption();
+    const auto report = reportOption();
+    const auto baseUrl = baseUrlOption();
     parser.addOptions({listProviders, describeResource, provider, json, sandbox, port, sandboxData,
-                       sandboxToken, startupProfile});
+                       sandboxToken, startupProfile, bulk, resource, account, dryRun, report, baseUrl});
     parser.addPositionalArgument(QStringLiteral("RESOURCE"),
                                  QStringLiteral("With --list-providers: only this resource's."),
                                  QStringLiteral("[RESOURCE]"));
@@ -195,9 +235,27 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     const int modes = int(parser.isSet(listProviders)) + int(parser.isSet(describeResource))
-                      + int(parser.isSet(sandbox));
+                      + int(parser.isSet(sandbox)) + int(parser.isSet(bulk));
     if (modes > 1)
-        return fail(QStringLiteral("--list-providers, --describe and --sandbox exclude each other"));
+        return fail(QStringLiteral("--list-providers, --describe, --sandbox and --bulk exclude each other"));
+    const bool bulkOnly = parser.isSet(resource) || parser.isSet(account) || parser.isSet(dryRun)
+                          || parser.isSet(report) || parser.isSet(baseUrl);
+    if (bulkOnly && !parser.isSet(bulk))
+        return fail(QStringLiteral("--resource, --account, --dry-run, --report and --base-url go with --bulk"));
+    if (parser.isSet(bulk)) {
+        if (!positional.isEmpty())
+            return fail(QStringLiteral("Unexpected argument \"%1\"").arg(positional.first()));
+        if (!parser.isSet(resource) || !parser.isSet(account))
+            return fail(QStringLiteral("--bulk FILE needs --resource RESOURCE and --account ID"));
+        result.mode = Mode::Bulk;
+        result.bulkFile = parser.value(bulk);
+        result.resource = parser.value(resource);
+        result.accountId = parser.value(account);
+        result.dryRun = parser.isSet(dryRun);
+        result.reportPath = parser.value(report);
+        result.baseUrl = parser.value(baseUrl);
+        return result;
+    }
     result.startupProfile = parser.isSet(startupProfile);
     if (result.startupProfile && modes > 0)
         return fail(QStringLiteral("--startup-profile goes with the editor only"));

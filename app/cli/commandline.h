@@ -12,7 +12,7 @@ class Schema;
 // What the user asked for on the command line.
 struct CommandLine
 {
-    enum class Mode { Gui, Help, Version, ListProviders, Describe, Sandbox, Error };
+    enum class Mode { Gui, Help, Version, ListProviders, Describe, Sandbox, Bulk, Error };
 
     Mode mode = Mode::Gui;
     QString resource;
@@ -21,6 +21,12 @@ struct CommandLine
     quint16 port = 0;
     QString sandboxDataDir;
     QString sandboxToken; // accepted besides the one the sandbox makes up
+    // --bulk FILE --resource R --account ID [--dry-run] [--report OUT.csv] [--base-url URL]
+    QString bulkFile;
+    QString accountId;
+    bool dryRun = false;
+    QString reportPath;
+    QString baseUrl; // with the token from CRMDESK_TOKEN, instead of the configured connection
     bool startupProfile = false; // the editor prints where start-up time went, then quits
     QString error;    // for Mode::Error
     QString helpText; // for Mode::Help and errors

@@ -123,6 +123,23 @@ void HistoryService::append(const HistoryEntry &entry)
     });
 }
 
+void HistoryService::append(const HistoryEntry &entry, const QObject *context,
+                            std::function<void(qint64)> done)
+{
+    ask<qint64>(
+        context,
+        [this, entry](HistoryStore &store) -> qint64 {
+            if (!store.isOpen())
+                return 0;
+            QString error;
+            const std::optional<qint64> id = store.append(entry, &error);
+            if (!id)
+                QMetaObject::invokeMethod(this, [this, error] { Q_EMIT appendFailed(error); });
+            return id.value_or(0);
+        },
+        std::move(done));
+}
+
 void HistoryService::search(const QString &text, int offset, int limit, const QObject *context,
                             std::function<void(const HistoryPage &)> done)
 {

@@ -45,6 +45,9 @@ public:
 
     // Stores a redacted copy; entryAdded() follows once it is written.
     void append(const HistoryEntry &entry);
+    // The same, and then done(id) with the entry's id, or 0 when it could not be stored (a
+    // bulk run links each row of its report to its entry).
+    void append(const HistoryEntry &entry, const QObject *context, std::function<void(qint64 id)> done);
     // Newest first; an empty text lists everything (HistoryStore::search). Any number of rows:
     // the worker reads them in the store's pages.
     void search(const QString &text, int offset, int limit, const QObject *context,

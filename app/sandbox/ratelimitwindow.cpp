@@ -7,7 +7,7 @@ namespace crmdesk::sandbox {
 RateLimitWindow::State RateLimitWindow::count(const QString &key, int limit, const QDateTime &now)
 {
     Window &window = m_windows[key];
-    if (!window.start.isValid() || window.start.secsTo(now) >= kWindowSeconds) {
+    if (!window.start.isValid() || window.start.secsTo(now) >= m_windowSeconds) {
         window.start = now;
         window.used = 0;
     }
@@ -16,7 +16,7 @@ RateLimitWindow::State RateLimitWindow::count(const QString &key, int limit, con
     state.limit = limit;
     state.remaining = std::max(0, limit - window.used);
     state.exceeded = window.used > limit;
-    state.resetSeconds = std::max<qint64>(1, kWindowSeconds - window.start.secsTo(now));
+    state.resetSeconds = std::max<qint64>(1, m_windowSeconds - window.start.secsTo(now));
     return state;
 }
 

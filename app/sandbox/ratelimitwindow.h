@@ -25,6 +25,9 @@ public:
         bool exceeded = false;
     };
 
+    // The window's length; tests and benchmarks shorten it (default kWindowSeconds).
+    void setWindowSeconds(int seconds) { m_windowSeconds = seconds; }
+    int windowSeconds() const { return m_windowSeconds; }
     // Counts one request against key and returns the state after it.
     State count(const QString &key, int limit, const QDateTime &now);
 
@@ -35,6 +38,7 @@ private:
         int used = 0;
     };
     QHash<QString, Window> m_windows;
+    int m_windowSeconds = kWindowSeconds;
 };
 
 } // namespace crmdesk::sandbox

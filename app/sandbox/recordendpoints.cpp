@@ -77,7 +77,20 @@ SandboxReply RecordEndpoints::get(const Account &account, const QString &resourc
     const std::optional<QJsonObject> native = m_data.records.find(account.id, resource, id);
     if (!native)
         return notFound(account, resource, id);
-    return ResponseFormatter(m_data, account, resource, *options).recordReply(*native);
+    SandboxReply reply = ResponseFormatter(m_data, account, resource, *options).recordReply(*native);
+    addWritesHeader(reply, account, resource, id);
+    return reply;
+}
+
+QString RecordEndpoints::writeKey(const Account &account, const QString &resource, const QString &id)
+{
+    return account.id + u'/' + resource + u'/' + id;
+}
+
+void RecordEndpoints::addWritesHeader(SandboxReply &reply, const Account &account,
+                                      const QString &resource, const QString &id) const
+{
+    reply.setHeader("x-sandbox-writes", QByteArray::number(m_writes.value(writeKey(account, resource, id))));
 }
 
 SandboxReply RecordEndpoints::patch(const Account &account, const QString &resource,
@@ -211,10 +224,12 @@ SandboxReply RecordEndpoints::patch(const Account &account, const QString &resou
 
     mapping->touch(native, m_clock());
     m_data.records.replace(account.id, resource, id, native);
+    ++m_writes[writeKey(account, resource, id)];
     if (m_changed)
         m_changed(account, resource, id);
 
     SandboxReply reply = ResponseFormatter(m_data, account, resource, *options).recordReply(native);
+    addWritesHeader(reply, account, resource, id);
     if (!ignored.isEmpty())
         reply.setHeader("x-sandbox-ignored-fields", ignored.join(QLatin1String(", ")).toUtf8());
     return reply;

@@ -3,6 +3,7 @@
 #include "sandbox/sandboxhttp.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -38,7 +39,15 @@ public:
     static constexpr qsizetype kMaxPageSize = 100;
 
 private:
+    static QString writeKey(const Account &account, const QString &resource, const QString &id);
+    void addWritesHeader(SandboxReply &reply, const Account &account, const QString &resource,
+                         const QString &id) const;
+
     SandboxData &m_data;
+    // PATCHes applied per record since the server started (idempotent replays are not
+    // applied): every record answer says it in x-sandbox-writes, so a test can prove that a
+    // resumed bulk run changed each record exactly once.
+    QHash<QString, int> m_writes;
     ChangedHandler m_changed;
     Clock m_clock;
 };

@@ -89,6 +89,12 @@ SandboxApi::Route SandboxApi::route(const SandboxRequest &request)
     return route;
 }
 
+void SandboxApi::setRateLimit(int perAccount, int windowSeconds)
+{
+    m_perAccount = std::max(1, perAccount);
+    m_rateLimit.setWindowSeconds(std::max(1, windowSeconds));
+}
+
 SandboxReply SandboxApi::handle(const SandboxRequest &request)
 {
     // Oversized input is refused before anything reads it further, with or without a token.
@@ -120,7 +126,7 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
     const bool perAccount = account && route.accountId.isEmpty();
     const RateLimitWindow::State rate = m_rateLimit.count(
         perAccount ? QString(u"account:" + account->id) : QString(u"token:" + token),
-        perAccount ? RateLimitWindow::kPerAccount : RateLimitWindow::kPerToken,
+        perAccount ? m_perAccount : RateLimitWindow::kPerToken,
         QDateTime::currentDateTimeUtc());
 
     SandboxReply reply;
@@ -165,12 +171,12 @@ SandboxReply SandboxApi::answer(const Route &route, const SandboxRequest &reques
     if (plan.status != 0)
         return faultReply(plan);
     if (m_enforceRateLimit && rate.exceeded) {
-        // Truto's own tier answers 429 with Retry-After: 10 (contract §8.3).
+        // Truto's own tier answers 429 with Retry-After: 10, its window (contract §8.3).
         SandboxReply reply =
             errorReply(429, QStringLiteral("Rate limit exceeded: %1 requests per %2 seconds")
                                 .arg(rate.limit)
-                                .arg(RateLimitWindow::kWindowSeconds));
-        reply.setHeader("retry-after", "10");
+                                .arg(m_rateLimit.windowSeconds()));
+        reply.setHeader("retry-after", QByteArray::number(m_rateLimit.windowSeconds()));
         return reply;
     }
     const QString idempotencyKey = QString::fromUtf8(request.header("idempotency-key"));

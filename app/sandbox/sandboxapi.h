@@ -35,6 +35,8 @@ public:
     void setStrictQuery(bool strict) { m_strictQuery = strict; }
     // Answer 429 (Retry-After: 10) past 50 requests per 10 s per account (contract §8.3).
     void setEnforceRateLimit(bool enforce) { m_enforceRateLimit = enforce; }
+    // Another per-account limit and window than Truto's 50 per 10 s (tests, benchmarks).
+    void setRateLimit(int perAccount, int windowSeconds);
 
     SandboxReply handle(const SandboxRequest &request);
 
@@ -90,6 +92,7 @@ private:
     QSet<QString> m_tokens;
     bool m_strictQuery = false;
     bool m_enforceRateLimit = false;
+    int m_perAccount = RateLimitWindow::kPerAccount;
 };
 
 } // namespace crmdesk::sandbox

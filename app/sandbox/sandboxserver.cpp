@@ -119,6 +119,11 @@ void SandboxServer::setEnforceRateLimit(bool enforce)
     m_api->setEnforceRateLimit(enforce);
 }
 
+void SandboxServer::setRateLimit(int perAccount, int windowSeconds)
+{
+    m_api->setRateLimit(perAccount, windowSeconds);
+}
+
 void SandboxServer::setTimeouts(int requestMs, int idleMs)
 {
     m_http->setTimeouts(requestMs, idleMs);

@@ -50,6 +50,8 @@ public:
     void setStrictQueryEncoding(bool strict);
     // 429 past 50 requests per 10 s per account (contract §8.3); off by default.
     void setEnforceRateLimit(bool enforce);
+    // Another per-account limit than 50 per 10 s, for tests and benchmarks of rate limiting.
+    void setRateLimit(int perAccount, int windowSeconds);
     // How long a request may take to arrive whole from its first byte before it gets 408
     // (default 10 s), and how long an idle connection stays open (60 s); call before listen().
     void setTimeouts(int requestMs, int idleMs);

@@ -57,6 +57,22 @@ private Q_SLOTS:
         QCOMPARE(list.resource, QStringLiteral("leads"));
     }
 
+    void shouldReadTheBulkOptions()
+    {
+        const CommandLine line = parse({QStringLiteral("--bulk"), QStringLiteral("fix.csv"), QStringLiteral("--resource"),
+                                        QStringLiteral("contacts"), QStringLiteral("--account"), QStringLiteral("acc-1"),
+                                        QStringLiteral("--dry-run"), QStringLiteral("--report"), QStringLiteral("out.csv"),
+                                        QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9")});
+        QVERIFY(line.mode == Mode::Bulk);
+        QCOMPARE(line.bulkFile, QStringLiteral("fix.csv"));
+        QCOMPARE(line.resource, QStringLiteral("contacts"));
+        QCOMPARE(line.accountId, QStringLiteral("acc-1"));
+        QVERIFY(line.dryRun);
+        QCOMPARE(line.reportPath, QStringLiteral("out.csv"));
+        QCOMPARE(line.baseUrl, QStringLiteral("http://127.0.0.1:9"));
+        QVERIFY(!line.needsDisplay());
+    }
+
     void shouldRefuseMisusedOptionsWithAReason_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -68,6 +84,9 @@ private Q_SLOTS:
         QTest::newRow("json without describe") << QStringList{QStringLiteral("--json")} << QStringLiteral("go with --describe");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("contacts")} << QStringLiteral("Unexpected argument");
         QTest::newRow("profile without the editor") << QStringList{QStringLiteral("--sandbox"), QStringLiteral("--startup-profile")} << QStringLiteral("editor only");
+        QTest::newRow("bulk without account") << QStringList{QStringLiteral("--bulk"), QStringLiteral("a.csv"), QStringLiteral("--resource"), QStringLiteral("contacts")} << QStringLiteral("--account ID");
+        QTest::newRow("dry run without bulk") << QStringList{QStringLiteral("--dry-run")} << QStringLiteral("go with --bulk");
+        QTest::newRow("bulk and sandbox") << QStringList{QStringLiteral("--bulk"), QStringLiteral("a.csv"), QStringLiteral("--sandbox")} << QStringLiteral("exclude each other");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
     }
 

@@ -6,6 +6,7 @@
 #include "connections/connectionsdialog.h"
 #include "coverage/coverageview.h"
 #include "editors/recordeditorview.h"
+#include "bulk/bulkeditdialog.h"
 #include "history/historypanel.h"
 #include "editors/recordform.h"
 #include "inspector/responseinspector.h"
@@ -205,6 +206,8 @@ void MainWindow::createActions()
     connections->setEnabled(m_services.settings && m_services.secrets);
     connections->setObjectName(QStringLiteral("connectionsAction"));
     connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *bulk = file->addAction(tr("&Bulk edit from CSV…"), this, &MainWindow::showBulkEdit);
+    bulk->setObjectName(QStringLiteral("bulkEditAction"));
     QAction *reloadAccounts = file->addAction(tr("Reload &accounts"), this, &MainWindow::refreshAccounts);
     reloadAccounts->setObjectName(QStringLiteral("reloadAccountsAction"));
     QAction *closeTab = file->addAction(tr("&Close record"), this, [this] {
@@ -455,6 +458,18 @@ void MainWindow::recordInHistory(const ApiResult &result)
     entry.profileId = m_services.profileId;
     entry.environment = m_environment;
     m_services.history->append(entry);
+}
+
+// Bulk edit from CSV (ui/bulk), on the current account, history shared with the form. show(),
+// not open(): a run can last many minutes, and open() would block the window (window-modal).
+void MainWindow::showBulkEdit()
+{
+    auto *dialog = new BulkEditDialog(m_client, m_services.history, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnectionLabels(m_services.profileId, m_environment);
+    dialog->setAccountId(currentAccountId());
+    dialog->setResource(m_resources->currentData().toString());
+    dialog->show();
 }
 
 void MainWindow::showConnections()

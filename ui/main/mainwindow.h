@@ -71,6 +71,7 @@ public:
     // Built on first use (the first response, or a test asking): start-up does not pay for it.
     ResponseInspector *inspector();
     void showConnections();
+    void showBulkEdit();
     // Puts back the window the user left, and the record views' arrangement; a first start gets
     // the default proportions.
     void restoreLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &editorLayout = {});
