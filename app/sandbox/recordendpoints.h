@@ -3,9 +3,11 @@
 #include "sandbox/sandboxhttp.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace crmdesk::sandbox {
 
@@ -38,6 +40,12 @@ public:
     static constexpr qsizetype kMaxPageSize = 100;
 
 private:
+    // Typed and read-only custom fields of a PATCH body; what may be written goes to kept.
+    std::optional<SandboxReply> checkCustomFields(const Account &account, const QString &resource,
+                                                  const QJsonObject &stored,
+                                                  const QJsonObject &sent,
+                                                  QJsonObject *kept) const;
+
     SandboxData &m_data;
     ChangedHandler m_changed;
     Clock m_clock;
