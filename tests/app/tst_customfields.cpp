@@ -3,6 +3,8 @@
 
 #include "policy/customfielddefinitions.h"
 #include "policy/customfieldvalidation.h"
+#include "policy/editpolicy.h"
+#include "api/queryoptions.h"
 #include "records/recordmodel.h"
 #include "schema/schema.h"
 
@@ -300,6 +302,28 @@ private Q_SLOTS:
         QCOMPARE(issues.size(), 1);
         QCOMPARE(issues.first().field(), QStringLiteral("custom_fields"));
         QVERIFY(issues.first().message.contains(QLatin1String("Customer tier")));
+    }
+
+    void shouldListCustomFieldProblemsAmongTheReasonsNotToSend()
+    {
+        const ResourceSchema &contacts = *Schema::bundled().resource(QStringLiteral("contacts"));
+        EditPolicy policy = EditPolicyBuilder(contacts).build();
+        policy.customFields = {field(kTier),
+                               field(R"({"name":"lang","label":"Preferred language","type":"string","is_required":true})")};
+        RecordModel model(contacts);
+        model.load(parse(R"({"id":"1","first_name":"Ada","custom_fields":{"tier":"gold","lang":"English"}})"));
+        model.setValue(QStringLiteral("custom_fields"), parse(R"({"tier":"platinum","lang":""})"));
+        const QStringList problems = policy.sendProblems(model, QueryOptions());
+        QVERIFY(problems.contains(QStringLiteral("Preferred language is required")));
+        QVERIFY(std::any_of(problems.cbegin(), problems.cend(), [](const QString &problem) {
+            return problem.contains(QLatin1String("not an option of Customer tier"));
+        }));
+        // Fixed: no custom field problem is left.
+        model.setValue(QStringLiteral("custom_fields"), parse(R"({"tier":"silver","lang":"German"})"));
+        for (const QString &problem : policy.sendProblems(model, QueryOptions()))
+            QVERIFY2(!problem.contains(QLatin1String("Customer tier")) &&
+                         !problem.contains(QLatin1String("Preferred language")),
+                     qPrintable(problem));
     }
 };
 
