@@ -112,7 +112,7 @@ int runGui(int &argc, char **argv, const crmdesk::CommandLine &commandLine, cons
                      [&window](const QString &message) { window->statusBar()->showMessage(message); });
     QObject::connect(window.get(), &crmdesk::MainWindow::connectionChosen, &connection,
                      &crmdesk::ConnectionController::connectSelected);
-    window->restoreLayout(settings.windowGeometry(), settings.windowState());
+    window->restoreLayout(settings.windowGeometry(), settings.windowState(), settings.editorLayout());
     // Without a secret store, tokens live for this session only: the user must know.
     QObject::connect(&secrets, &crmdesk::SecretStore::persistenceChanged, window.get(),
                      [&window](bool persistent, const QString &message) {
@@ -122,6 +122,7 @@ int runGui(int &argc, char **argv, const crmdesk::CommandLine &commandLine, cons
     QObject::connect(&app, &QApplication::aboutToQuit, window.get(), [&window, &settings] {
         settings.setWindowGeometry(window->saveGeometry());
         settings.setWindowState(window->saveState());
+        settings.setEditorLayout(window->editorLayout());
         settings.sync();
     });
     profile.mark(QStringLiteral("window built"));

@@ -35,6 +35,7 @@ const QList<Declaration> &declarations()
          QStringLiteral("unified")},
         {Key::WindowGeometry, QLatin1String("window/geometry"), QByteArray()},
         {Key::WindowState, QLatin1String("window/state"), QByteArray()},
+        {Key::EditorLayout, QLatin1String("window/editorLayout"), QByteArray()},
         {Key::RecentRecords, QLatin1String("recentRecords"), {}},
     };
     return table;
@@ -255,6 +256,16 @@ QByteArray AppSettings::windowState() const
 void AppSettings::setWindowState(const QByteArray &state)
 {
     setScalar(Key::WindowState, state);
+}
+
+QByteArray AppSettings::editorLayout() const
+{
+    return m_settings->value(keyName(Key::EditorLayout)).toByteArray();
+}
+
+void AppSettings::setEditorLayout(const QByteArray &layout)
+{
+    setScalar(Key::EditorLayout, layout);
 }
 
 void AppSettings::setScalar(Key key, const QVariant &value)

@@ -56,6 +56,7 @@ public:
         DefaultResponseFormat,
         WindowGeometry,
         WindowState,
+        EditorLayout,
         RecentRecords,
     };
     Q_ENUM(Key)
@@ -102,6 +103,9 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+    // The record view's arrangement (form and side widths, closed sections): opaque.
+    QByteArray editorLayout() const;
+    void setEditorLayout(const QByteArray &layout);
 
     // Most recent first, at most kMaxRecentRecords.
     QList<RecentRecord> recentRecords() const;

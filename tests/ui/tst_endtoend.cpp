@@ -255,6 +255,8 @@ private Q_SLOTS:
         RecordEditorView *editor = openFirstRecord(*window, QStringLiteral("HubSpot"), QStringLiteral("contacts"));
         QVERIFY(editor);
         QVERIFY(editor->fieldMapping().contains(QStringLiteral("title")));
+        // The response area opens from the status bar, as a person opens it after a GET.
+        QTest::mouseClick(window->findChild<QToolButton *>(QStringLiteral("responseToggle")), Qt::LeftButton);
         UnifiedRawView *view = window->inspector()->unifiedRawView();
         QTRY_VERIFY_WITH_TIMEOUT(view->isAvailable(), 10000);
         window->inspector()->setCurrentPage(ResponseInspector::Page::UnifiedRaw); // the tab a person opens

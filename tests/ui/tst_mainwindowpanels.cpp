@@ -1,5 +1,6 @@
-// The panels below the form as a person meets them: before any call the Response area says
-// there is nothing to show yet, and the History tab fills when it is opened. (Neither is built
+// The panels below the form as a person meets them: until there is a response the form has the
+// whole height and the Response area is a button in the status bar; the History fills when it
+// is opened. (Neither is built
 // before the first frame: that is what keeps start-up at bare-Qt speed, see bench_startup.)
 #include "api/trutoclient.h"
 #include "childwidget.h"
@@ -13,7 +14,7 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTabBar>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,23 +22,6 @@ using namespace crmdesk;
 using namespace crmdesk::test;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// The tab a person clicks to bring a tabified dock forward.
-QTabBar *tabBarWith(const QMainWindow &window, const QString &title, int *index)
-{
-    for (QTabBar *bar : window.findChildren<QTabBar *>()) {
-        for (int i = 0; i < bar->count(); ++i) {
-            if (bar->tabText(i) == title) {
-                *index = i;
-                return bar;
-            }
-        }
-    }
-    return nullptr;
-}
-
-} // namespace
 
 class TestMainWindowPanels : public QObject
 {
@@ -47,7 +31,7 @@ class TestMainWindowPanels : public QObject
     TrutoClient m_client{&m_network};
 
 private Q_SLOTS:
-    void shouldSayThereIsNoResponseUntilOneArrives()
+    void shouldKeepTheResponseAreaCollapsedUntilThereIsAResponse()
     {
         AppServices services;
         services.client = &m_client;
@@ -55,19 +39,31 @@ private Q_SLOTS:
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *hint = child<QLabel>(window, u"noResponseHint"_s);
-        QVERIFY(hint->isVisible());
-        QVERIFY(hint->text().contains(u"No response yet"_s));
+        auto *dock = child<QDockWidget>(window, u"inspectorDock"_s);
+        auto *toggle = child<QToolButton>(window, u"responseToggle"_s);
+        QVERIFY(!dock->isVisible()); // the form gets the room
+        QVERIFY(toggle->isVisible());
+        QVERIFY(toggle->text().contains(u"none yet"_s));
+        // Opened by hand before anything arrived: it says so.
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QTRY_VERIFY(dock->isVisible());
+        QVERIFY(child<QLabel>(window, u"noResponseHint"_s)->text().contains(u"No response yet"_s));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QTRY_VERIFY(!dock->isVisible());
 
         ApiResult result;
         result.httpStatus = 200;
         result.body = R"({"id":"501","first_name":"Ada"})";
         result.headers = {{"content-type", "application/json"}};
         result.bodySize = result.body.size();
+        result.request.method = "GET";
+        result.request.url = QUrl(u"http://127.0.0.1/unified/crm/contacts/501"_s);
         window.inspector()->showResult(result);
-        QVERIFY(window.inspector()->isVisible());
-        QCOMPARE(child<QDockWidget>(window, u"inspectorDock"_s)->widget(), window.inspector());
+        QCOMPARE(dock->widget(), window.inspector());
         QVERIFY(!window.findChild<QLabel *>(u"noResponseHint"_s)); // replaced, not hidden behind
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier); // View > Response
+        QTRY_VERIFY(dock->isVisible());
+        QVERIFY(toggle->isChecked());
     }
 
     void shouldFillTheHistoryWhenItsTabIsOpened()
@@ -87,10 +83,8 @@ private Q_SLOTS:
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        int index = -1;
-        QTabBar *tabs = tabBarWith(window, u"History"_s, &index);
-        QVERIFY(tabs);
-        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(index).center());
+        QVERIFY(!window.findChild<HistoryPanel *>()); // not built before it is asked for
+        QTest::mouseClick(child<QToolButton>(window, u"historyToggle"_s), Qt::LeftButton);
         QTRY_VERIFY(window.findChild<HistoryPanel *>() && window.findChild<HistoryPanel *>()->isVisible());
         QTRY_COMPARE(window.findChild<HistoryPanel *>()->shownCount(), 1);
     }

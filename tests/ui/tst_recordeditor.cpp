@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -141,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(emails->rowCount(), 2);
         const int emailColumn = [&] {
             for (int c = 0; c < emails->columnCount(); ++c)
-                if (emails->horizontalHeaderItem(c)->text() == QLatin1String("email"))
+                if (emails->horizontalHeaderItem(c)->text() == QLatin1String("Email")) // in words
                     return c;
             return -1;
         }();
@@ -192,10 +193,10 @@ private Q_SLOTS:
         QJsonObject record = QJsonDocument::fromJson(
             R"({"id": "n-1", "content": "Call back", "contact": [{"id": "c-1"}]})").object();
         auto view = makeEditor(QStringLiteral("notes"), record, QStringLiteral("HubSpot"));
-        auto *contacts = field<QTableWidget>(*view, QStringLiteral("contact"));
-        contacts->selectRow(0);
+        auto *contacts = field<QListWidget>(*view, QStringLiteral("contact"));
+        contacts->setCurrentRow(0);
         QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("field_contact_remove")), Qt::LeftButton);
-        QCOMPARE(contacts->rowCount(), 0);
+        QCOMPARE(contacts->count(), 0);
         QVERIFY(view->model()->isChanged(QStringLiteral("contact")));
         QVERIFY(!view->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
         QVERIFY2(view->blockingProblems().join(u' ').contains(QLatin1String("One of contact, account and opportunity")),

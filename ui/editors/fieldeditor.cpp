@@ -1,6 +1,8 @@
 #include "editors/fieldeditor.h"
 
+#include "editors/referenceeditors.h"
 #include "editors/scalareditors.h"
+#include "schema/formsections.h"
 #include "editors/structurededitors.h"
 
 namespace crmdesk {
@@ -35,10 +37,13 @@ FieldEditor *createFieldEditor(const FieldSpec &spec, QWidget *parent)
         return new KeyValueFieldEditor(spec, parent);
     if (spec.isFreeForm())
         return new JsonFieldEditor(spec, parent);
+    const QString referenced = referencedResource(spec);
+    if (type == QLatin1String("object[]") && !referenced.isEmpty())
+        return new ReferenceListFieldEditor(spec, referenced, parent);
     if (type == QLatin1String("object[]"))
         return new ObjectListFieldEditor(spec, parent);
-    if (type == QLatin1String("object"))
-        return new TextFieldEditor(spec, true, parent);
+    if (type == QLatin1String("object")) // a reference; one to a stage shows the name it carries
+        return new ReferenceFieldEditor(spec, referenced, parent);
     if (type == QLatin1String("number"))
         return new NumberFieldEditor(spec, parent);
     if (spec.format == QLatin1String("date-time"))
@@ -49,7 +54,7 @@ FieldEditor *createFieldEditor(const FieldSpec &spec, QWidget *parent)
                                       QStringLiteral("internal_notes")};
     if (longText.contains(spec.name))
         return new MultiLineFieldEditor(spec, parent);
-    return new TextFieldEditor(spec, false, parent);
+    return new TextFieldEditor(spec, parent);
 }
 
 } // namespace crmdesk

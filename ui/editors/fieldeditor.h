@@ -24,6 +24,8 @@ public:
     // Choices and state for the current provider: enum values, and disabled unless the state
     // is editable (the one place a field's editor is enabled or disabled).
     virtual void applyState(const FieldState &state);
+    // Tables and lists take the form's whole width, under their label.
+    virtual bool wantsFullWidth() const { return false; }
 
 Q_SIGNALS:
     void edited(); // the user changed the value

@@ -25,7 +25,7 @@ FieldRow::FieldRow(const FieldSpec &spec, QWidget *parent)
     setObjectName(QStringLiteral("row_") + spec.path);
     m_label->setObjectName(QStringLiteral("label_") + spec.path);
     m_label->setBuddy(m_editor);
-    m_label->setMinimumWidth(150);
+    m_label->setMinimumWidth(130);
     m_label->setAlignment(Qt::AlignRight | Qt::AlignTop);
     m_status->setObjectName(QStringLiteral("status_") + spec.path);
     m_status->setWordWrap(true);
@@ -46,11 +46,20 @@ FieldRow::FieldRow(const FieldSpec &spec, QWidget *parent)
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 2, 0 ,2);
     layout->addWidget(m_label, 0, 0);
-    layout->addWidget(m_editor, 0, 1);
     layout->addWidget(m_clear, 0, 2, Qt::AlignTop);
     layout->addWidget(m_revert, 0, 3, Qt::AlignTop);
-    layout->addWidget(m_status, 1, 1, 1, 3);
-    layout->addWidget(m_issue, 2, 1, 1, 3);
+    if (m_editor->wantsFullWidth()) {
+        // A table under its label gets the form's whole width: its columns stay readable
+        // on a 1024 px screen.
+        m_label->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        layout->addWidget(m_editor, 1, 0, 1, 4);
+        layout->addWidget(m_status, 2, 0, 1, 4);
+        layout->addWidget(m_issue, 3, 0, 1, 4);
+    } else {
+        layout->addWidget(m_editor, 0, 1);
+        layout->addWidget(m_status, 1, 1, 1, 3);
+        layout->addWidget(m_issue, 2, 1, 1, 3);
+    }
     layout->setColumnStretch(1, 1);
 
     connect(m_clear, &QToolButton::clicked, this, &FieldRow::clearRequested);

@@ -43,6 +43,9 @@ QueryOptionsPanel::QueryOptionsPanel(const ResourceSchema &schema, QWidget *pare
     m_problems->setWordWrap(true);
 
     auto *layout = new QFormLayout(this);
+    // In a narrow side panel (a 1024 px screen) a label goes above its field rather than
+    // squeezing it.
+    layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addRow(tr("Integrated account"), m_account);
     layout->addRow(tr("Response format"), m_format);
     layout->addRow(QString(), m_ignoreRemoteData);

@@ -8,13 +8,16 @@
 #include "editors/structurededitors.h"
 #include "snippets/copyasmenu.h"
 #include "drafts/draftrecorder.h"
+#include "references/referencedirectory.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -44,7 +47,7 @@ QString previewText(const SentRequest &request, const QStringList &excluded)
 
 RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *client, QWidget *parent)
     : QWidget(parent), m_schema(schema), m_client(client), m_model(new RecordModel(schema, this)),
-      m_form(new RecordForm(m_model)), m_query(new QueryOptionsPanel(schema, this)),
+      m_form(new RecordForm(m_model)), m_query(new QueryOptionsPanel(schema, this)), m_splitter(new QSplitter(this)),
       m_provider(new QComboBox(this)), m_environment(new QLabel(this)), m_policyNote(new QLabel(this)),
       m_summary(new QLabel(this)),
       m_preview(new QPlainTextEdit(this)), m_send(new QPushButton(tr("&Send"), this)),
@@ -105,11 +108,18 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
     side->setStretchFactor(1, 1);
     side->setSizes({queryBox->sizeHint().height(), 10 * queryBox->sizeHint().height()});
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(scroll);
-    splitter->addWidget(side);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    m_splitter->setObjectName(QStringLiteral("editorSplitter"));
+    m_splitter->addWidget(scroll);
+    m_splitter->addWidget(side);
+    m_splitter->setStretchFactor(0, 1); // a wider window widens the form; the side keeps its width
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setChildrenCollapsible(false);
+    side->setMinimumWidth(240);
+    scroll->setMinimumWidth(360);
+    // The technical fields are there when asked for, not in the way.
+    m_form->setSectionExpanded(QStringLiteral("advanced"), false);
+    connect(m_splitter, &QSplitter::splitterMoved, this, &RecordEditorView::layoutChanged);
+    connect(m_form, &RecordForm::sectionsToggled, this, &RecordEditorView::layoutChanged);
 
     auto *copyAs = new QPushButton(tr("Copy as"), this);
     copyAs->setObjectName(QStringLiteral("copyAsButton"));
@@ -136,7 +146,7 @@ RecordEditorView::RecordEditorView(const ResourceSchema &schema, TrutoClient *cl
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addLayout(bottom);
 
     connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
@@ -170,6 +180,7 @@ void RecordEditorView::setAccount(const AccountCapabilities &account)
     m_rules.setAccount(account);
     if (newAccount) {
         m_query->setAccountId(account.id());
+        m_form->setReferenceSource(m_references, account.id());
         setProvider(account.provider());
     }
     applyPolicy();
@@ -204,6 +215,48 @@ void RecordEditorView::applyPolicy()
     m_form->applyFieldPolicy(m_policy.fields);
     m_query->applyFieldPolicy(m_policy.fields);
     refresh();
+}
+
+void RecordEditorView::setReferenceDirectory(ReferenceDirectory *directory)
+{
+    m_references = directory;
+    m_form->setReferenceSource(directory, accountId());
+}
+
+QByteArray RecordEditorView::layoutState() const
+{
+    const QJsonObject state{
+        {QStringLiteral("splitter"), QString::fromLatin1(m_splitter->saveState().toBase64())},
+        {QStringLiteral("collapsed"), QJsonArray::fromStringList(m_form->collapsedSections())},
+    };
+    return QJsonDocument(state).toJson(QJsonDocument::Compact);
+}
+
+void RecordEditorView::restoreLayoutState(const QByteArray &state)
+{
+    const QJsonObject json = QJsonDocument::fromJson(state).object();
+    if (json.isEmpty())
+        return;
+    QStringList collapsed;
+    for (const QJsonValue &section : json.value(QLatin1String("collapsed")).toArray())
+        collapsed.append(section.toString());
+    m_form->setCollapsedSections(collapsed);
+    const QByteArray splitter = QByteArray::fromBase64(json.value(QLatin1String("splitter")).toString().toLatin1());
+    if (m_splitter->restoreState(splitter))
+        m_splitterPlaced = true;
+}
+
+void RecordEditorView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_splitterPlaced || width() < 200)
+        return;
+    // The first real width: the side (query options and preview) gets about a third, within
+    // limits, so neither a 1024 px nor a 1920 px window starves the form.
+    m_splitterPlaced = true;
+    const int total = m_splitter->width();
+    const int side = qBound(260, total * 36 / 100, 620);
+    m_splitter->setSizes({total - side, side});
 }
 
 void RecordEditorView::setCustomFieldNames(const QStringList &names)

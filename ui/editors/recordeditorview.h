@@ -19,6 +19,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 
 namespace crmdesk {
 
@@ -26,6 +27,7 @@ class DraftRecorder;
 class DraftStore;
 class QueryOptionsPanel;
 class RecordForm;
+class ReferenceDirectory;
 class TrutoClient;
 struct Draft;
 struct DraftKey;
@@ -59,6 +61,13 @@ public:
     // The provider's mapping from unified to raw paths, for the inspector's side-by-side view.
     void setFieldMapping(const QHash<QString, QString> &mapping) { m_fieldMapping = mapping; }
     const QHash<QString, QString> &fieldMapping() const { return m_fieldMapping; }
+    // Where reference fields read the names of owners, accounts, contacts... (cached per
+    // account, shared by every form of the window).
+    void setReferenceDirectory(ReferenceDirectory *directory);
+    // How the user arranged the view (form and side panel widths, closed sections), to put
+    // back in the next record's view and the next session. Unreadable state is ignored.
+    QByteArray layoutState() const;
+    void restoreLayoutState(const QByteArray &state);
     // Offers the account's custom field names in the custom fields editor.
     void setCustomFieldNames(const QStringList &names);
     // Keeps every edit on disk as it is made (see DraftRecorder).
@@ -92,6 +101,11 @@ Q_SIGNALS:
     void streamStarted(const crmdesk::SentRequest &request);
     void streamBytes(const QByteArray &chunk);
     void streamFinished(const crmdesk::ApiResult &result);
+    // The user moved the splitter or opened or closed a section.
+    void layoutChanged();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyPolicy();
@@ -107,6 +121,9 @@ private:
     RecordModel *m_model;
     RecordForm *m_form;
     QueryOptionsPanel *m_query;
+    QSplitter *m_splitter;
+    bool m_splitterPlaced = false; // sized once to the view's width, or restored
+    QPointer<ReferenceDirectory> m_references;
     QComboBox *m_provider;
     QLabel *m_environment;
     QLabel *m_policyNote;

@@ -35,14 +35,10 @@ void name(QWidget *widget, const FieldSpec &spec, const QString &suffix = {})
 }
 } // namespace
 
-TextFieldEditor::TextFieldEditor(const FieldSpec &spec, bool asObjectId, QWidget *parent)
-    : FieldEditor(spec, parent), m_line(new QLineEdit(this)), m_asObjectId(asObjectId)
+TextFieldEditor::TextFieldEditor(const FieldSpec &spec, QWidget *parent)
+    : FieldEditor(spec, parent), m_line(new QLineEdit(this))
 {
     name(m_line, spec);
-    if (asObjectId)
-        m_line->setPlaceholderText(spec.references.isEmpty()
-                                       ? tr("id")
-                                       : tr("%1 id").arg(spec.references));
     flatLayout(this)->addWidget(m_line);
     setFocusProxy(m_line);
     connect(m_line, &QLineEdit::textEdited, this, &TextFieldEditor::notifyEdited);
@@ -50,24 +46,12 @@ TextFieldEditor::TextFieldEditor(const FieldSpec &spec, bool asObjectId, QWidget
 
 QJsonValue TextFieldEditor::value() const
 {
-    const QString text = m_line->text();
-    if (!m_asObjectId)
-        return text;
-    if (text.trimmed().isEmpty())
-        return QJsonValue::Null;
-    QJsonObject object = m_object;
-    object.insert(QStringLiteral("id"), text.trimmed());
-    return object;
+    return m_line->text();
 }
 
 void TextFieldEditor::showValue(const QJsonValue &value)
 {
-    if (m_asObjectId) {
-        m_object = value.toObject();
-        m_line->setText(scalarText(m_object.value(QLatin1String("id"))));
-    } else {
-        m_line->setText(scalarText(value));
-    }
+    m_line->setText(scalarText(value));
 }
 
 MultiLineFieldEditor::MultiLineFieldEditor(const FieldSpec &spec, QWidget *parent)

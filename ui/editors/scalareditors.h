@@ -9,12 +9,12 @@ class QPlainTextEdit;
 
 namespace crmdesk {
 
-// Single-line text; also the id of a reference ({"id": ...}) when asObjectId is set.
+// Single-line text.
 class TextFieldEditor : public FieldEditor
 {
     Q_OBJECT
 public:
-    TextFieldEditor(const FieldSpec &spec, bool asObjectId, QWidget *parent = nullptr);
+    explicit TextFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
     QJsonValue value() const override;
 
 protected:
@@ -22,8 +22,6 @@ protected:
 
 private:
     QLineEdit *m_line;
-    bool m_asObjectId;
-    QJsonObject m_object; // the rest of a reference object, kept as loaded
 };
 
 // Multi-line text (note content, descriptions).

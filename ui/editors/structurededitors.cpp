@@ -1,5 +1,9 @@
 #include "editors/structurededitors.h"
 
+#include "editors/fieldrow.h"
+#include "editors/rowformdialog.h"
+
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -7,6 +11,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
+#include <QToolButton>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -64,9 +71,84 @@ QJsonValue parsedObject(const QString &text)
 void fitTableHeight(QTableWidget *table)
 {
     const int rows = qBound(1, table->rowCount(), 8);
-    const int height = table->horizontalHeader()->height() + rows * table->verticalHeader()->defaultSectionSize()
-                       + 2 * table->frameWidth() + 2;
+    int height = table->horizontalHeader()->sizeHint().height() + rows * table->verticalHeader()->defaultSectionSize()
+                 + 2 * table->frameWidth() + 2;
+    if (table->horizontalScrollBar()->maximum() > 0) // columns wider than the table: room for the bar
+        height += table->horizontalScrollBar()->sizeHint().height();
     table->setFixedHeight(height);
+}
+
+// A sub-field with documented values (an e-mail address's type) is chosen, not typed.
+class ChoiceDelegate final : public QStyledItemDelegate
+{
+public:
+    ChoiceDelegate(const QStringList &choices, QObject *parent) : QStyledItemDelegate(parent), m_choices(choices) {}
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->setObjectName(QStringLiteral("choiceEditor"));
+        combo->addItem(QString());
+        combo->addItems(m_choices);
+        // A choice is made when it is picked: no Enter needed to keep it.
+        connect(combo, &QComboBox::activated, this, [this, combo] {
+            Q_EMIT const_cast<ChoiceDelegate *>(this)->commitData(combo);
+        });
+        return combo;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *combo = static_cast<QComboBox *>(editor);
+        const QString current = index.data().toString();
+        if (combo->findText(current) < 0)
+            combo->addItem(current); // a loaded value outside the documented ones stays
+        combo->setCurrentIndex(combo->findText(current));
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        model->setData(index, static_cast<QComboBox *>(editor)->currentText());
+    }
+
+private:
+    QStringList m_choices;
+};
+
+// Columns as wide as their values where the table has room; where it has not, every header
+// still reads whole (its label is the minimum) and the rest of the room goes to the columns
+// whose values are cut the most. Only when even the labels do not fit does the table scroll.
+void fitColumns(QTableWidget *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    QList<int> visible;
+    for (int column = 0; column < table->columnCount(); ++column) {
+        if (!table->isColumnHidden(column))
+            visible.append(column);
+    }
+    if (visible.isEmpty())
+        return;
+    QList<int> labels;
+    QList<int> wanted;
+    int labelsTotal = 0;
+    int wantedTotal = 0;
+    for (int column : std::as_const(visible)) {
+        const int label = header->sectionSizeHint(column);
+        // public in QAbstractItemView, protected in QTableView: the same virtual
+        const int want = qMax(label, static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column));
+        labels.append(label);
+        wanted.append(want);
+        labelsTotal += label;
+        wantedTotal += want;
+    }
+    const int room = table->viewport()->width();
+    for (qsizetype i = 0; i < visible.size(); ++i) {
+        int width = wanted.at(i);
+        if (wantedTotal > room) {
+            const int spare = qMax(0, room - labelsTotal);
+            const int short_ = wantedTotal - labelsTotal;
+            width = labels.at(i) + (short_ > 0 ? spare * (wanted.at(i) - labels.at(i)) / short_ : 0);
+        }
+        header->resizeSection(visible.at(i), width);
+    }
 }
 
 // The tables below refit themselves when their model's rows change. The model is the table's
@@ -79,11 +161,36 @@ class FittedTable final : public QTableWidget
 public:
     using QTableWidget::QTableWidget;
     ~FittedTable() override { QObject::disconnect(model(), nullptr, this, nullptr); }
+    // Sizes the columns to what they hold (see fitColumns) on every resize and edit.
+    void setFitsColumns(bool fits)
+    {
+        m_fitsColumns = fits;
+        if (!fits)
+            return;
+        horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        horizontalHeader()->setStretchLastSection(true);
+        const auto refit = [this] { fitColumns(this); };
+        QObject::connect(model(), &QAbstractItemModel::dataChanged, this, refit);
+        QObject::connect(model(), &QAbstractItemModel::rowsInserted, this, refit);
+        QObject::connect(model(), &QAbstractItemModel::modelReset, this, refit);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QTableWidget::resizeEvent(event);
+        if (m_fitsColumns)
+            fitColumns(this);
+    }
+
+private:
+    bool m_fitsColumns = false;
 };
 
 void setUpTable(QTableWidget *table)
 {
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    QObject::connect(table->horizontalScrollBar(), &QScrollBar::rangeChanged, table, [table] { fitTableHeight(table); });
     table->verticalHeader()->setVisible(false);
     table->setTabKeyNavigation(false);
     table->setWordWrap(false);
@@ -107,30 +214,138 @@ QPushButton *smallButton(const QString &text, const QString &objectName, QWidget
 ObjectListFieldEditor::ObjectListFieldEditor(const FieldSpec &spec, QWidget *parent)
     : FieldEditor(spec, parent), m_table(new FittedTable(this)),
       m_add(smallButton(tr("Add"), QStringLiteral("field_") + spec.path + QStringLiteral("_add"), this)),
-      m_remove(smallButton(tr("Remove"), QStringLiteral("field_") + spec.path + QStringLiteral("_remove"), this))
+      m_remove(smallButton(tr("Remove"), QStringLiteral("field_") + spec.path + QStringLiteral("_remove"), this)),
+      m_editRow(smallButton(tr("Edit…"), QStringLiteral("field_") + spec.path + QStringLiteral("_editRow"), this))
 {
-    for (const FieldSpec &child : spec.children)
+    QStringList labels;
+    // In the order a person reads an address or a phone number, not the page's alphabetical one.
+    static const QStringList readingOrder{QStringLiteral("name"),        QStringLiteral("street_1"),
+                                          QStringLiteral("street_2"),    QStringLiteral("city"),
+                                          QStringLiteral("state"),       QStringLiteral("postal_code"),
+                                          QStringLiteral("country"),     QStringLiteral("email"),
+                                          QStringLiteral("number"),      QStringLiteral("extension"),
+                                          QStringLiteral("url"),         QStringLiteral("type")};
+    QList<FieldSpec> children = spec.children;
+    std::stable_sort(children.begin(), children.end(), [](const FieldSpec &a, const FieldSpec &b) {
+        const auto rank = [](const QString &name) {
+            const qsizetype at = readingOrder.indexOf(name);
+            return at < 0 ? readingOrder.size() : at;
+        };
+        return rank(a.name) < rank(b.name);
+    });
+    for (const FieldSpec &child : std::as_const(children)) {
         m_columns.append(child.name);
-    if (m_columns.isEmpty())
+        m_choices.append(child.enumValues);
+        labels.append(fieldLabel(child.name));
+    }
+    if (m_columns.isEmpty()) {
         m_columns.append(QStringLiteral("id"));
+        m_choices.append(QStringList());
+        labels.append(tr("Id"));
+    }
     m_table->setObjectName(QStringLiteral("field_") + spec.path);
     m_table->setAccessibleName(spec.path);
     m_table->setToolTip(spec.description);
     m_table->setColumnCount(int(m_columns.size()));
-    m_table->setHorizontalHeaderLabels(m_columns);
+    m_table->setHorizontalHeaderLabels(labels);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     setUpTable(m_table);
-    auto *buttons = new QVBoxLayout;
+    // Each column as wide as its label and values where there is room, never narrower than
+    // its label; Edit… shows a row whose values are cut as a form.
+    static_cast<FittedTable *>(m_table)->setFitsColumns(true);
+    for (int column = 0; column < m_columns.size(); ++column) {
+        if (!m_choices.at(column).isEmpty())
+            m_table->setItemDelegateForColumn(column, new ChoiceDelegate(m_choices.at(column), m_table));
+    }
+    m_editRow->setToolTip(tr("Edit the selected row in a form"));
+    auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
+    buttons->addWidget(m_editRow);
+    if (m_columns.contains(QLatin1String("id")) && m_columns.size() > 1) {
+        m_showIds = new QToolButton(this);
+        m_showIds->setObjectName(QStringLiteral("field_") + spec.path + QStringLiteral("_ids"));
+        m_showIds->setText(tr("Ids"));
+        m_showIds->setCheckable(true);
+        m_showIds->setToolTip(tr("Show the technical id of each item"));
+        m_showIds->setAccessibleName(tr("Show ids of %1").arg(spec.path));
+        buttons->addWidget(m_showIds);
+        connect(m_showIds, &QToolButton::toggled, this, &ObjectListFieldEditor::setIdColumnsShown);
+    }
     buttons->addStretch();
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table, 1);
+    layout->setSpacing(2);
+    layout->addWidget(m_table);
     layout->addLayout(buttons);
     setFocusProxy(m_table);
+    setIdColumnsShown(false);
     connect(m_add, &QPushButton::clicked, this, &ObjectListFieldEditor::addRow);
     connect(m_remove, &QPushButton::clicked, this, &ObjectListFieldEditor::removeSelectedRows);
+    connect(m_editRow, &QPushButton::clicked, this, &ObjectListFieldEditor::editCurrentRow);
     connect(m_table, &QTableWidget::itemChanged, this, &ObjectListFieldEditor::notifyEdited);
+    // The table is the context: it cuts these when it goes (see FittedTable).
+    connect(m_table->model(), &QAbstractItemModel::rowsInserted, m_table, [this] { updateButtons(); });
+    connect(m_table->model(), &QAbstractItemModel::rowsRemoved, m_table, [this] { updateButtons(); });
+    connect(m_table->model(), &QAbstractItemModel::modelReset, m_table, [this] { updateButtons(); });
+    updateButtons();
+}
+
+void ObjectListFieldEditor::setIdColumnsShown(bool shown)
+{
+    for (int column = 0; column < m_columns.size(); ++column) {
+        if (m_columns.at(column) == QLatin1String("id") && m_columns.size() > 1)
+            m_table->setColumnHidden(column, !shown);
+    }
+    fitColumns(m_table);
+    if (m_showIds && m_showIds->isChecked() != shown)
+        m_showIds->setChecked(shown);
+}
+
+int ObjectListFieldEditor::firstVisibleColumn() const
+{
+    for (int column = 0; column < m_table->columnCount(); ++column) {
+        if (!m_table->isColumnHidden(column))
+            return column;
+    }
+    return 0;
+}
+
+void ObjectListFieldEditor::updateButtons()
+{
+    m_editRow->setEnabled(m_table->rowCount() > 0);
+}
+
+QDialog *ObjectListFieldEditor::editCurrentRow()
+{
+    const int row = m_table->currentRow() >= 0 ? m_table->currentRow() : (m_table->rowCount() > 0 ? 0 : -1);
+    if (row < 0)
+        return nullptr;
+    QList<RowColumn> columns;
+    QStringList values;
+    for (int column = 0; column < m_columns.size(); ++column) {
+        columns.append({m_columns.at(column), m_table->horizontalHeaderItem(column)->text(), m_choices.at(column)});
+        const QTableWidgetItem *cell = m_table->item(row, column);
+        values.append(cell ? cell->text() : QString());
+    }
+    auto *dialog = new RowFormDialog(tr("%1, row %2").arg(fieldLabel(spec().name)).arg(row + 1), columns, values, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, row] {
+        if (row >= m_table->rowCount())
+            return; // the row went while the form was open
+        const QStringList edited = dialog->values();
+        {
+            const QSignalBlocker blocker(m_table);
+            for (int column = 0; column < m_columns.size(); ++column) {
+                if (!m_table->item(row, column))
+                    m_table->setItem(row, column, new QTableWidgetItem);
+                m_table->item(row, column)->setText(edited.value(column));
+            }
+        }
+        notifyEdited();
+    });
+    dialog->open();
+    return dialog;
 }
 
 void ObjectListFieldEditor::addRow()
@@ -143,8 +358,8 @@ void ObjectListFieldEditor::addRow()
             m_table->setItem(row, column, new QTableWidgetItem);
     }
     m_loaded.append(QJsonObject());
-    m_table->setCurrentCell(row, 0);
-    m_table->editItem(m_table->item(row, 0));
+    m_table->setCurrentCell(row, firstVisibleColumn());
+    m_table->editItem(m_table->item(row, firstVisibleColumn()));
     notifyEdited();
 }
 
@@ -258,13 +473,14 @@ KeyValueFieldEditor::KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_json);
     auto *add = smallButton(tr("Add"), QStringLiteral("field_") + spec.path + QStringLiteral("_add"), this);
-    auto *buttons = new QVBoxLayout;
+    auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(m_mode);
     buttons->addStretch();
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack, 1);
+    layout->setSpacing(2);
+    layout->addWidget(m_stack);
     layout->addLayout(buttons);
     setFocusProxy(m_table);
     connect(add, &QPushButton::clicked, this, [this] {

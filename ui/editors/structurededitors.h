@@ -6,15 +6,19 @@
 
 class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 class QStackedWidget;
 class QTableWidget;
 class QLabel;
+class QDialog;
 
 namespace crmdesk {
 
-// An editable list of objects: references ({id}), addresses, e-mail addresses, phone numbers,
-// tags, urls. One row per item, one column per documented sub-field. Columns the page does not
-// document but the record carries are kept as they were loaded.
+// An editable list of objects: addresses, e-mail addresses, phone numbers, tags, urls. One row
+// per item, one column per documented sub-field, labelled in words and as wide as its content;
+// a sub-field with documented values is a choice. Technical `id` columns are hidden unless
+// asked for, and a row can be edited in a small form when the table is too narrow. Keys the
+// page does not document but the record carries are kept as they were loaded.
 class ObjectListFieldEditor : public FieldEditor
 {
     Q_OBJECT
@@ -22,6 +26,11 @@ public:
     explicit ObjectListFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
     QJsonValue value() const override;
     void applyState(const FieldState &state) override;
+    bool wantsFullWidth() const override { return true; }
+    QTableWidget *table() const { return m_table; }
+    void setIdColumnsShown(bool shown);
+    // Opens the current row in a small form (non-modal); returns it for tests.
+    QDialog *editCurrentRow();
 
 protected:
     void showValue(const QJsonValue &value) override;
@@ -29,10 +38,15 @@ protected:
 private:
     void addRow();
     void removeSelectedRows();
+    void updateButtons();
+    int firstVisibleColumn() const;
     QTableWidget *m_table;
     QPushButton *m_add;
     QPushButton *m_remove;
+    QPushButton *m_editRow;
+    QToolButton *m_showIds = nullptr; // only when there is an id column
     QStringList m_columns;
+    QList<QStringList> m_choices; // per column: documented values, empty for free text
     QJsonArray m_loaded; // for keeping undocumented keys of each item
 };
 
@@ -60,6 +74,7 @@ public:
     explicit KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
     QJsonValue value() const override;
     bool isJsonMode() const;
+    bool wantsFullWidth() const override { return true; }
     void setJsonMode(bool on);
     // Offers the account's custom field names as rows to fill (from /unified/crm/fields).
     void setKnownKeys(const QStringList &keys);

@@ -14,6 +14,7 @@
 #include "drafts/draftstore.h"
 #include "history/historyresult.h"
 #include "history/historyservice.h"
+#include "references/referencedirectory.h"
 #include "session/livemetaloader.h"
 
 #include <QAction>
@@ -30,6 +31,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoGroup>
 #include <QUuid>
 
@@ -41,7 +43,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
       m_accounts(new QComboBox(this)), m_resources(new QComboBox(this)),
       m_connection(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_list(new RecordListPanel(services.client, this)), m_inspectorDock(new QDockWidget(tr("Response"), this)),
-      m_undoGroup(new QUndoGroup(this)), m_accountInfo(new QLabel(this))
+      m_undoGroup(new QUndoGroup(this)), m_accountInfo(new QLabel(this)),
+      m_references(new ReferenceDirectory(services.client, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("CRM Desk[*]"));
@@ -101,6 +104,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         addDockWidget(Qt::BottomDockWidgetArea, historyDock);
         tabifyDockWidget(m_inspectorDock, historyDock);
         m_inspectorDock->raise();
+        historyDock->hide(); // opened from the status bar or the View menu
         // Made when first shown: behind the Response tab, the first frame does not need it.
         connect(historyDock, &QDockWidget::visibilityChanged, this, [this, historyDock](bool visible) {
             if (visible && !historyDock->widget())
@@ -108,6 +112,10 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         });
     }
 
+    // Until there is a response to show, the form has the whole height (issue 13): the
+    // response area is a button in the status bar that says what arrived last.
+    m_inspectorDock->hide();
+    createPanelToggles();
     createActions();
     statusBar()->showMessage(tr("Starting…"));
 
@@ -115,7 +123,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_resources, &QComboBox::currentIndexChanged, this, &MainWindow::onAccountOrResourceChanged);
     connect(m_list, &RecordListPanel::openRequested, this, &MainWindow::openRecord);
     connect(m_list, &RecordListPanel::responseReceived, this,
-            [this](const ApiResult &result) { inspector()->showResult(result); });
+            [this](const ApiResult &result) { showResponse(result, Reveal::OnError); });
     connect(m_list, &RecordListPanel::responseReceived, this, &MainWindow::recordInHistory);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeEditor);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -180,14 +188,11 @@ ResponseInspector *MainWindow::inspector()
 HistoryPanel *MainWindow::createHistoryPanel()
 {
     auto *history = new HistoryPanel(m_services.history, this);
-    connect(history, &HistoryPanel::openRequested, this, [this](const ApiResult &result) {
-        inspector()->showResult(result);
-        m_inspectorDock->raise();
-    });
+    connect(history, &HistoryPanel::openRequested, this,
+            [this](const ApiResult &result) { showResponse(result, Reveal::Always); });
     connect(history, &HistoryPanel::compareRequested, this, [this](const ApiResult &older, const ApiResult &newer) {
-        inspector()->showResult(newer);
+        showResponse(newer, Reveal::Always);
         inspector()->compareWith(older);
-        m_inspectorDock->raise();
     });
     connect(history, &HistoryPanel::resendRequested, this, &MainWindow::resend);
     return history;
@@ -252,6 +257,15 @@ void MainWindow::createActions()
     QAction *coverage = view->addAction(tr("&Coverage grid"), this, &MainWindow::showCoverage);
     coverage->setObjectName(QStringLiteral("coverageAction"));
     coverage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    view->addSeparator();
+    QAction *response = view->addAction(tr("&Response"), m_responseToggle, &QToolButton::toggle);
+    response->setObjectName(QStringLiteral("responseAction"));
+    response->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    if (m_historyToggle) {
+        QAction *history = view->addAction(tr("&History"), m_historyToggle, &QToolButton::toggle);
+        history->setObjectName(QStringLiteral("historyAction"));
+        history->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    }
 }
 
 void MainWindow::setConnection(const QString &profileId, const QString &name, const QString &environment)
@@ -263,6 +277,7 @@ void MainWindow::setConnection(const QString &profileId, const QString &name, co
             removeEditor(editor);
         m_accounts->clear();
         m_accountList = {};
+        m_references->clear();
         m_draftsOffered = false; // each connection has drafts of its own
     }
     m_services.profileId = profileId;
@@ -311,7 +326,7 @@ void MainWindow::requestAccounts(const QString &cursor)
 
 void MainWindow::onAccounts(const ApiResult &result)
 {
-    inspector()->showResult(result);
+    showResponse(result, Reveal::OnError);
     if (!result.ok()) {
         statusBar()->showMessage(tr("Could not load accounts: %1").arg(result.errorString));
         return;
@@ -464,7 +479,7 @@ void MainWindow::resend(const HistoryEntry &entry)
     ApiCall *call = m_client->resend(toApiResult(entry).request, key);
     statusBar()->showMessage(tr("Sending %1 %2 again…").arg(QString::fromLatin1(entry.method), entry.target.resource));
     connect(call, &ApiCall::finished, this, [this](const ApiResult &result) {
-        inspector()->showResult(result);
+        showResponse(result, Reveal::Always);
         recordInHistory(result);
         statusBar()->showMessage(result.ok() ? tr("Sent again: %1").arg(result.httpStatus) : result.errorString, 6000);
         // The current record may have changed on the server: show it as it is now, unless it
@@ -558,6 +573,9 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
     editor->setEnvironmentLabel(m_environment);
     editor->setCustomFieldNames(m_customFields.editableNamesFor(*schema));
     editor->setServerChangeCheck(true, m_ask);
+    editor->setReferenceDirectory(m_references);
+    editor->restoreLayoutState(m_editorLayout);
+    connect(editor, &RecordEditorView::layoutChanged, this, [this, editor] { m_editorLayout = editor->layoutState(); });
     if (m_services.drafts)
         editor->enableDrafts(m_services.drafts, {m_services.profileId, currentAccountId(), resource, id});
     applyLiveFieldRules(editor);
@@ -572,12 +590,15 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
         m_pendingCoverageCell = {};
     }
     connect(editor, &RecordEditorView::responseReceived, this, [this, editor](const ApiResult &result) {
-        inspector()->showResult(result);
+        // A send's answer is what the user waits for; a record's GET stays behind the button.
+        showResponse(result, result.request.method == "GET" ? Reveal::OnError : Reveal::Always);
         inspector()->setFieldMapping(editor->fieldMapping());
     });
     connect(editor, &RecordEditorView::responseReceived, this, &MainWindow::recordInHistory);
-    connect(editor, &RecordEditorView::streamStarted, this,
-            [this](const SentRequest &request) { inspector()->beginStream(request); });
+    connect(editor, &RecordEditorView::streamStarted, this, [this](const SentRequest &request) {
+        inspector()->beginStream(request);
+        revealResponse();
+    });
     connect(editor, &RecordEditorView::streamBytes, this,
             [this](const QByteArray &bytes) { inspector()->appendStreamBytes(bytes); });
     connect(editor, &RecordEditorView::streamFinished, this,
@@ -649,11 +670,80 @@ void MainWindow::updateTitle()
     setWindowModified(anyModified);
 }
 
-void MainWindow::restoreLayout(const QByteArray &geometry, const QByteArray &state)
+void MainWindow::restoreLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &editorLayout)
 {
     if (!restoreGeometry(geometry))
         resize(1400, 900);
     m_docksSized = restoreState(state);
+    m_docksRestored = m_docksSized;
+    m_inspectorDock->hide(); // no response to show yet; its size is kept for when there is
+    m_editorLayout = editorLayout;
+}
+
+void MainWindow::createPanelToggles()
+{
+    m_responseToggle = new QToolButton(this);
+    m_responseToggle->setObjectName(QStringLiteral("responseToggle"));
+    m_responseToggle->setCheckable(true);
+    m_responseToggle->setAutoRaise(true);
+    m_responseToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_responseToggle->setText(tr("Response: none yet"));
+    m_responseToggle->setToolTip(tr("Show or hide the response (Ctrl+Shift+R)"));
+    m_responseToggle->setAccessibleName(tr("Response"));
+    statusBar()->addPermanentWidget(m_responseToggle);
+    connect(m_responseToggle, &QToolButton::toggled, this, [this](bool on) {
+        if (on)
+            revealResponse();
+        else
+            m_inspectorDock->hide();
+    });
+    connect(m_inspectorDock, &QDockWidget::visibilityChanged, this, [this] {
+        const QSignalBlocker blocker(m_responseToggle);
+        m_responseToggle->setChecked(!m_inspectorDock->isHidden());
+    });
+    if (auto *historyDock = findChild<QDockWidget *>(QStringLiteral("historyDock"))) {
+        m_historyToggle = new QToolButton(this);
+        m_historyToggle->setObjectName(QStringLiteral("historyToggle"));
+        m_historyToggle->setCheckable(true);
+        m_historyToggle->setAutoRaise(true);
+        m_historyToggle->setText(tr("History"));
+        m_historyToggle->setToolTip(tr("Show or hide the history of calls (Ctrl+Shift+H)"));
+        statusBar()->addPermanentWidget(m_historyToggle);
+        connect(m_historyToggle, &QToolButton::toggled, this, [this, historyDock](bool on) {
+            historyDock->setVisible(on);
+            if (on)
+                historyDock->raise();
+        });
+        connect(historyDock, &QDockWidget::visibilityChanged, this, [this, historyDock] {
+            const QSignalBlocker blocker(m_historyToggle);
+            m_historyToggle->setChecked(!historyDock->isHidden());
+        });
+    }
+}
+
+void MainWindow::showResponse(const ApiResult &result, Reveal reveal)
+{
+    inspector()->showResult(result);
+    const QString status = result.httpStatus > 0 ? QString::number(result.httpStatus) : tr("no answer");
+    m_responseToggle->setText(tr("Response: %1 · %2 %3")
+                                  .arg(status, QString::fromLatin1(result.request.method),
+                                       result.request.url.path()));
+    m_responseToggle->setStyleSheet(result.ok() ? QString() : QStringLiteral("color: #b3261e; font-weight: bold;"));
+    if (reveal == Reveal::Always || (reveal == Reveal::OnError && !result.ok()))
+        revealResponse();
+}
+
+void MainWindow::revealResponse()
+{
+    const bool wasHidden = m_inspectorDock->isHidden();
+    m_inspectorDock->show();
+    m_inspectorDock->raise();
+    if (wasHidden && !m_responseSized) {
+        m_responseSized = true;
+        // Its first showing in a session without a saved layout: a third of the height.
+        if (!m_docksRestored)
+            resizeDocks({m_inspectorDock}, {height() * 35 / 100}, Qt::Vertical);
+    }
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -666,10 +756,8 @@ void MainWindow::showEvent(QShowEvent *event)
     // layout the user arranged (restoreLayout) is left alone. Queued: the first layout pass
     // has to have happened for the sizes to stick.
     QTimer::singleShot(0, this, [this] {
-        if (auto *inspectorDock = findChild<QDockWidget *>(QStringLiteral("inspectorDock")))
-            resizeDocks({inspectorDock}, {height() * 30 / 100}, Qt::Vertical);
         if (auto *listDock = findChild<QDockWidget *>(QStringLiteral("recordsDock")))
-            resizeDocks({listDock}, {qMax(220, width() / 6)}, Qt::Horizontal);
+            resizeDocks({listDock}, {qBound(170, width() / 6, 300)}, Qt::Horizontal);
     });
 }
 

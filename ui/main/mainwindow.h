@@ -19,6 +19,7 @@ class QComboBox;
 class QDockWidget;
 class QLabel;
 class QTabWidget;
+class QToolButton;
 class QUndoGroup;
 
 namespace crmdesk {
@@ -28,6 +29,7 @@ class RecordListPanel;
 class HistoryPanel;
 class CoverageView;
 class LiveMetaLoader;
+class ReferenceDirectory;
 struct HistoryEntry;
 class ResponseInspector;
 class TrutoClient;
@@ -69,8 +71,12 @@ public:
     // Built on first use (the first response, or a test asking): start-up does not pay for it.
     ResponseInspector *inspector();
     void showConnections();
-    // Puts back the window the user left; a first start gets the default proportions.
-    void restoreLayout(const QByteArray &geometry, const QByteArray &state);
+    // Puts back the window the user left, and the record views' arrangement; a first start gets
+    // the default proportions.
+    void restoreLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &editorLayout = {});
+    // The record views' arrangement as last changed (RecordEditorView::layoutState), to save.
+    QByteArray editorLayout() const { return m_editorLayout; }
+    ReferenceDirectory *references() const { return m_references; }
     // Closes a record's tab, after asking when it has unsent edits.
     void closeEditor(int index);
 
@@ -85,6 +91,12 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    enum class Reveal { Never, OnError, Always };
+    // Shows a response in the inspector and says what it was on the status bar's Response
+    // button; the response area opens when the answer is one the user waits for.
+    void showResponse(const ApiResult &result, Reveal reveal);
+    void revealResponse();
+    void createPanelToggles();
     HistoryPanel *createHistoryPanel();
     void showCoverage();
     // A coverage cell was clicked: that resource's form, with that provider's rules and the
@@ -135,6 +147,12 @@ private:
     CustomFieldDefinitions m_customFields; // the current account's (contract §14)
     QLabel *m_accountInfo;
     bool m_draftsOffered = false;
+    ReferenceDirectory *m_references; // names for reference fields, per account
+    QByteArray m_editorLayout;
+    QToolButton *m_responseToggle = nullptr;
+    QToolButton *m_historyToggle = nullptr;
+    bool m_docksRestored = false; // the user's saved layout was put back
+    bool m_responseSized = false;
 };
 
 } // namespace crmdesk
