@@ -136,6 +136,17 @@ CustomField CustomField::fromJson(const QJsonObject &field)
         out.referenceEntity = QStringLiteral("user");
     if (out.readOnly)
         out.readOnlyReason = readOnlyReasonOf(field);
+    if (out.kind == Kind::Currency) {
+        // A code on the field itself, or the one the provider passes on (Zoho, Pipedrive).
+        const QJsonObject remote = field.value(QLatin1String("remote_data")).toObject();
+        for (const QJsonValue &code : {field.value(QLatin1String("currency")), remote.value(QLatin1String("currency")),
+                                       remote.value(QLatin1String("currency_code"))}) {
+            if (code.isString() && code.toString().size() == 3) {
+                out.currency = code.toString().toUpper();
+                break;
+            }
+        }
+    }
     return out;
 }
 

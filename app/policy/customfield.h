@@ -69,8 +69,10 @@ struct CustomField
     bool readOnly = false;
     QString readOnlyReason; // for the disabled editor; empty when editable
     QString referenceEntity; // User and Reference: what the id points to
+    QString currency; // Currency: the ISO code when the field names one ("EUR"); else empty
 
     static CustomField fromJson(const QJsonObject &field);
+    friend bool operator==(const CustomField &, const CustomField &) = default;
 
     // The label, or the name when the provider gave none: for messages.
     QString displayName() const { return label.isEmpty() ? name : label; }
