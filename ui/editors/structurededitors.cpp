@@ -544,8 +544,13 @@ QJsonObject KeyValueFieldEditor::tableObject() const
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QTableWidgetItem *key = m_table->item(row, 0);
         const QTableWidgetItem *value = m_table->item(row, 1);
-        if (key && !key->text().trimmed().isEmpty() && value && !value->text().isEmpty())
-            object.insert(key->text().trimmed(), cellValue(value->text()));
+        if (!key || key->text().trimmed().isEmpty() || !value || value->text().isEmpty())
+            continue;
+        // A number loaded as 1 stays 1, not "1", while its cell is unchanged.
+        const QString name = key->text().trimmed();
+        const QJsonValue loaded = m_loaded.value(name);
+        object.insert(name, !loaded.isUndefined() && cellText(loaded) == value->text() ? loaded
+                                                                                       : cellValue(value->text()));
     }
     return object;
 }
@@ -553,6 +558,7 @@ QJsonObject KeyValueFieldEditor::tableObject() const
 void KeyValueFieldEditor::fillTable(const QJsonObject &object)
 {
     const QSignalBlocker blocker(m_table);
+    m_loaded = object;
     m_table->setRowCount(0);
     for (auto it = object.begin(); it != object.end(); ++it) {
         const int row = m_table->rowCount();
