@@ -187,6 +187,24 @@ private:
     bool m_fitsColumns = false;
 };
 
+// A stack as tall as the page it shows: a short table does not take the JSON box's height.
+class CurrentPageStack final : public QStackedWidget
+{
+public:
+    using QStackedWidget::QStackedWidget;
+    QSize sizeHint() const override
+    {
+        // Within the page's own limits: a table fitted to its rows has a fixed height.
+        const QWidget *page = currentWidget();
+        return page ? page->sizeHint().boundedTo(page->maximumSize()).expandedTo(page->minimumSize())
+                    : QStackedWidget::sizeHint();
+    }
+    QSize minimumSizeHint() const override
+    {
+        return currentWidget() ? currentWidget()->minimumSizeHint() : QStackedWidget::minimumSizeHint();
+    }
+};
+
 void setUpTable(QTableWidget *table)
 {
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -455,7 +473,7 @@ void JsonFieldEditor::showValue(const QJsonValue &value)
 }
 
 KeyValueFieldEditor::KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent)
-    : FieldEditor(spec, parent), m_stack(new QStackedWidget(this)), m_table(new FittedTable(0, 2, this)),
+    : FieldEditor(spec, parent), m_stack(new CurrentPageStack(this)), m_table(new FittedTable(0, 2, this)),
       m_json(new QPlainTextEdit(this)),
       m_mode(smallButton(tr("JSON"), QStringLiteral("field_") + spec.path + QStringLiteral("_mode"), this))
 {
@@ -520,6 +538,7 @@ void KeyValueFieldEditor::setJsonMode(bool on)
     }
     m_mode->setChecked(on);
     m_stack->setCurrentWidget(on ? static_cast<QWidget *>(m_json) : m_table);
+    m_stack->updateGeometry();
     setFocusProxy(m_stack->currentWidget());
 }
 
