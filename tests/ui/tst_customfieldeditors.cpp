@@ -351,6 +351,24 @@ private Q_SLOTS:
         QCOMPARE(valueOf(*editor), parse(R"({"stage":"42","legacy_code":"X2"})"));
     }
 
+    // Nested values of keys without a definition are edited as JSON, beside the typed ones; the
+    // short table does not take the JSON box's height.
+    void shouldEditKeysWithoutADefinitionAsJson()
+    {
+        auto editor = makeEditor({kStage}, parse(R"({"stage":"40","nested":{"a":[1,2]}})"));
+        auto *table = child<QTableWidget>(*editor, u"field_custom_fields"_s);
+        const int tableHeight = editor->otherFields()->sizeHint().height();
+        QTest::mouseClick(child<QPushButton>(*editor, u"field_custom_fields_mode"_s), Qt::LeftButton);
+        QVERIFY(editor->otherFields()->isJsonMode());
+        QVERIFY(!table->isVisible());
+        QVERIFY(editor->otherFields()->sizeHint().height() > tableHeight);
+        auto *json = child<QPlainTextEdit>(*editor, u"field_custom_fields_json"_s);
+        QCOMPARE(QJsonDocument::fromJson(json->toPlainText().toUtf8()).object(), parse(R"({"nested":{"a":[1,2]}})"));
+        json->selectAll();
+        QTest::keyClicks(json, uR"({"nested":{"a":[3]}})"_s);
+        QCOMPARE(valueOf(*editor), parse(R"({"stage":"40","nested":{"a":[3]}})"));
+    }
+
     void shouldBeTheTableAloneWithoutDefinitions()
     {
         auto editor = makeEditor({}, parse(R"({"a":1})"));
