@@ -2,26 +2,52 @@
 
 #include "schema/resourceschema.h"
 
-#include <QJsonObject>
+#include <QJsonArray>
 
 namespace crmdesk {
 
 CustomFieldDefinitions CustomFieldDefinitions::fromListResponse(const QJsonObject &response)
 {
     CustomFieldDefinitions out;
-    out.m_fields = response.value(QLatin1String("result")).toArray();
+    for (const QJsonValue &value : response.value(QLatin1String("result")).toArray()) {
+        CustomField field = CustomField::fromJson(value.toObject());
+        if (!field.name.isEmpty())
+            out.m_fields.append(std::move(field));
+    }
     return out;
+}
+
+QList<CustomField> CustomFieldDefinitions::definitionsFor(const ResourceSchema &schema) const
+{
+    return definitionsFor(schema.customFieldEntity);
+}
+
+QList<CustomField> CustomFieldDefinitions::definitionsFor(const QString &entity) const
+{
+    QList<CustomField> out;
+    for (const CustomField &field : m_fields) {
+        if (field.belongsTo(entity))
+            out.append(field);
+    }
+    return out;
+}
+
+std::optional<CustomField> CustomFieldDefinitions::find(const QString &name,
+                                                        const QString &entity) const
+{
+    for (const CustomField &field : m_fields) {
+        if (field.name == name && (entity.isEmpty() || field.belongsTo(entity)))
+            return field;
+    }
+    return std::nullopt;
 }
 
 QStringList CustomFieldDefinitions::editableNamesFor(const ResourceSchema &schema) const
 {
     QStringList names;
-    for (const QJsonValue &value : m_fields) {
-        const QJsonObject field = value.toObject();
-        const QString owner = field.value(QLatin1String("entity_type")).toString();
-        if (field.value(QLatin1String("is_editable")).toBool(true)
-            && (owner.isEmpty() || owner == schema.customFieldEntity))
-            names.append(field.value(QLatin1String("name")).toString());
+    for (const CustomField &field : definitionsFor(schema)) {
+        if (!field.readOnly)
+            names.append(field.name);
     }
     return names;
 }

@@ -1,5 +1,7 @@
 #include "policy/editpolicy.h"
 
+#include "policy/customfieldvalidation.h"
+
 #include "api/queryoptions.h"
 #include "records/recordmodel.h"
 #include "records/validation.h"
@@ -67,6 +69,10 @@ QStringList EditPolicy::sendProblems(const RecordModel &model, const QueryOption
     problems.append(queryProblems(options, fields));
     for (const ValidationIssue &issue : validateRecord(model, fields))
         problems.append(issue.message);
+    if (model.isLoaded()) {
+        for (const ValidationIssue &issue : validateCustomFields(customFields, model))
+            problems.append(issue.message);
+    }
     return problems;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "policy/accountcapabilities.h"
+#include "policy/customfield.h"
 #include "schema/fieldstate.h"
 #include "schema/resourceschema.h"
 
@@ -21,9 +22,13 @@ struct EditPolicy
     FieldPolicy fields;
     QString note;          // where the field rules came from, for the status line
     QString sendRefusal;   // the account refuses writes of this resource; empty when it does not
+    // The account's custom field definitions for this resource's entity (contract §14), set by
+    // whoever has read /unified/crm/fields; empty: custom_fields values are not checked.
+    QList<CustomField> customFields;
 
     // Every reason the form's request cannot be sent now: the account's refusal, no record,
-    // nothing changed, the query options and every invalid value, in that order.
+    // nothing changed, the query options, every invalid value and every custom field problem
+    // (wrong type, required and empty, read-only changed), in that order.
     QStringList sendProblems(const RecordModel &model, const QueryOptions &options) const;
 };
 

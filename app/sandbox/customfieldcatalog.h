@@ -19,8 +19,15 @@ public:
     // The definition named name for the provider and entity, or an empty object.
     QJsonObject field(const QString &provider, const QString &entityType,
                       const QString &name) const;
-    // Why the provider would refuse value for the field, or empty when it accepts it.
+    // Why the provider would refuse value for the field (an option it does not have), or empty
+    // when it accepts it. Read-only fields and JSON types are checked before, by the endpoint.
     static QString rejectionOf(const QJsonObject &field, const QJsonValue &value);
+    // Truto's own check of a value against the field's type (contract §7, details.failures):
+    // "expected a number" and the like, or empty when the type fits. null always fits.
+    static QString typeMismatchOf(const QJsonObject &field, const QJsonValue &value);
+    // A select that takes a list of options: type array, or an enum the provider marks as
+    // multiple (the same hints app/policy/customfield.h reads).
+    static bool isMultiSelect(const QJsonObject &field);
 
 private:
     QHash<QString, QJsonArray> m_fields; // provider (lower case) -> field objects

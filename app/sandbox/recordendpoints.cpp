@@ -93,6 +93,69 @@ void RecordEndpoints::addWritesHeader(SandboxReply &reply, const Account &accoun
     reply.setHeader("x-sandbox-writes", QByteArray::number(m_writes.value(writeKey(account, resource, id))));
 }
 
+std::optional<SandboxReply> RecordEndpoints::checkCustomFields(const Account &account,
+                                                              const QString &resource,
+                                                              const QJsonObject &stored,
+                                                              const QJsonObject &sent,
+                                                              QJsonObject *kept) const
+{
+    const QJsonArray definitions = m_data.customFieldsFor(account, resource);
+    const QJsonObject current =
+        m_data.unified(account, resource, stored).value(QLatin1String("custom_fields")).toObject();
+    QJsonArray readOnly;
+    QJsonArray failures;
+    QStringList readOnlyNames;
+    QStringList mismatches;
+    for (auto it = sent.constBegin(); it != sent.constEnd(); ++it) {
+        QJsonObject definition;
+        for (const QJsonValue &candidate : definitions) {
+            if (candidate.toObject().value(QLatin1String("name")).toString() == it.key())
+                definition = candidate.toObject();
+        }
+        const bool unchanged = current.value(it.key()) == it.value();
+        const bool editable = definition.value(QLatin1String("is_editable")).toBool(true);
+        if (definition.isEmpty() || (unchanged && editable)) {
+            kept->insert(it.key(), it.value()); // unknown names are dropped by the mapping
+            continue;
+        }
+        if (unchanged)
+            continue; // a read-only value sent back as it is: nothing to write
+        const QString label = definition.value(QLatin1String("label")).toString(it.key());
+        const QString path = QStringLiteral("custom_fields.") + it.key();
+        if (!editable) {
+            readOnlyNames.append(QStringLiteral("%1 (%2)").arg(label, it.key()));
+            readOnly.append(QJsonObject{{QStringLiteral("field"), path},
+                                        {QStringLiteral("message"),
+                                         QStringLiteral("%1 is read-only").arg(label)}});
+            continue;
+        }
+        const QString mismatch = CustomFieldCatalog::typeMismatchOf(definition, it.value());
+        if (!mismatch.isEmpty()) {
+            mismatches.append(QStringLiteral("%1: %2").arg(path, mismatch));
+            failures.append(QJsonObject{{QStringLiteral("field"), path},
+                                        {QStringLiteral("message"),
+                                         QStringLiteral("%1 (%2): %3").arg(label, path, mismatch)}});
+            continue;
+        }
+        kept->insert(it.key(), it.value());
+    }
+    if (!readOnly.isEmpty()) {
+        return errorReply(400,
+                          QStringLiteral("Read-only custom fields cannot be written: %1")
+                              .arg(readOnlyNames.join(QLatin1String(", "))),
+                          {{QStringLiteral("details"),
+                            QJsonObject{{QStringLiteral("failures"), readOnly}}}});
+    }
+    if (!failures.isEmpty()) {
+        return errorReply(400,
+                          QStringLiteral("Invalid field types: %1")
+                              .arg(mismatches.join(QLatin1String("; "))),
+                          {{QStringLiteral("details"),
+                            QJsonObject{{QStringLiteral("failures"), failures}}}});
+    }
+    return std::nullopt;
+}
+
 SandboxReply RecordEndpoints::patch(const Account &account, const QString &resource,
                                     const QString &id, const SandboxRequest &request)
 {
@@ -153,6 +216,19 @@ SandboxReply RecordEndpoints::patch(const Account &account, const QString &resou
                            insightEntry(QStringLiteral("%1 requires these query parameters")
                                             .arg(rules.provider()),
                                         QJsonArray::fromStringList(missingQuery))}}}});
+    }
+
+    // Typed custom fields (contract §14): a changed value of the wrong type is Truto's own
+    // validation error, like a documented field's; a change to a read-only one is refused
+    // clearly. Values sent unchanged (a form sends custom_fields whole) are not second-guessed,
+    // and unchanged read-only ones are simply not written.
+    if (body.value(QLatin1String("custom_fields")).isObject() &&
+        rules.accepts(QStringLiteral("custom_fields"))) {
+        QJsonObject kept;
+        if (std::optional<SandboxReply> refused =
+                checkCustomFields(account, resource, *stored, body.value(QLatin1String("custom_fields")).toObject(), &kept))
+            return *refused;
+        body.insert(QStringLiteral("custom_fields"), kept);
     }
 
     // Fields the provider has no place for are dropped silently, as the real API does

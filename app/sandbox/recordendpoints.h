@@ -4,9 +4,11 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace crmdesk::sandbox {
 
@@ -42,6 +44,11 @@ private:
     static QString writeKey(const Account &account, const QString &resource, const QString &id);
     void addWritesHeader(SandboxReply &reply, const Account &account, const QString &resource,
                          const QString &id) const;
+    // Typed and read-only custom fields of a PATCH body; what may be written goes to kept.
+    std::optional<SandboxReply> checkCustomFields(const Account &account, const QString &resource,
+                                                  const QJsonObject &stored,
+                                                  const QJsonObject &sent,
+                                                  QJsonObject *kept) const;
 
     SandboxData &m_data;
     // PATCHes applied per record since the server started (idempotent replays are not

@@ -1,5 +1,6 @@
 #include "editors/fieldeditor.h"
 
+#include "editors/customfieldseditor.h"
 #include "editors/referenceeditors.h"
 #include "editors/scalareditors.h"
 #include "schema/formsections.h"
@@ -34,7 +35,7 @@ FieldEditor *createFieldEditor(const FieldSpec &spec, QWidget *parent)
 {
     const QString &type = spec.type;
     if (spec.name == QLatin1String("custom_fields"))
-        return new KeyValueFieldEditor(spec, parent);
+        return new CustomFieldsEditor(spec, parent);
     if (spec.isFreeForm())
         return new JsonFieldEditor(spec, parent);
     const QString referenced = referencedResource(spec);

@@ -5,7 +5,8 @@
 #include "editors/fieldrow.h"
 #include "editors/queryoptionspanel.h"
 #include "editors/recordform.h"
-#include "editors/structurededitors.h"
+#include "editors/customfieldseditor.h"
+#include "policy/customfieldvalidation.h"
 #include "snippets/copyasmenu.h"
 #include "drafts/draftrecorder.h"
 #include "references/referencedirectory.h"
@@ -211,6 +212,7 @@ void RecordEditorView::setLiveFieldRules(const FieldPolicy &merged, const QStrin
 void RecordEditorView::applyPolicy()
 {
     m_policy = m_rules.build();
+    m_policy.customFields = m_customFields;
     m_policyNote->setText(m_policy.note);
     m_form->applyFieldPolicy(m_policy.fields);
     m_query->applyFieldPolicy(m_policy.fields);
@@ -259,12 +261,14 @@ void RecordEditorView::resizeEvent(QResizeEvent *event)
     m_splitter->setSizes({total - side, side});
 }
 
-void RecordEditorView::setCustomFieldNames(const QStringList &names)
+void RecordEditorView::setCustomFieldDefinitions(const QList<CustomField> &definitions)
 {
+    m_customFields = definitions;
     if (FieldRow *row = m_form->row(QStringLiteral("custom_fields"))) {
-        if (auto *editor = qobject_cast<KeyValueFieldEditor *>(row->editor()))
-            editor->setKnownKeys(names);
+        if (auto *editor = qobject_cast<CustomFieldsEditor *>(row->editor()))
+            editor->setDefinitions(definitions);
     }
+    applyPolicy();
 }
 
 void RecordEditorView::enableDrafts(DraftStore *store, const DraftKey &key)
@@ -308,7 +312,10 @@ void RecordEditorView::setEnvironmentLabel(const QString &label)
 
 QList<ValidationIssue> RecordEditorView::issues() const
 {
-    return validateRecord(*m_model, m_policy.fields);
+    QList<ValidationIssue> out = validateRecord(*m_model, m_policy.fields);
+    if (m_model->isLoaded())
+        out += validateCustomFields(m_policy.customFields, *m_model);
+    return out;
 }
 
 QStringList RecordEditorView::blockingProblems() const
@@ -336,7 +343,12 @@ QString RecordEditorView::title() const
 
 void RecordEditorView::refresh()
 {
-    m_form->showIssues(m_model->isModified() ? issues() : QList<ValidationIssue>());
+    const QList<ValidationIssue> shown = m_model->isModified() ? issues() : QList<ValidationIssue>();
+    m_form->showIssues(shown);
+    if (FieldRow *row = m_form->row(QStringLiteral("custom_fields"))) {
+        if (auto *custom = qobject_cast<CustomFieldsEditor *>(row->editor()))
+            custom->showIssues(shown);
+    }
     m_preview->setPlainText(m_model->isLoaded() ? previewText(previewRequest(), m_model->excludedEdits(m_policy.fields))
                                                 : tr("No record loaded."));
     const QStringList problems = blockingProblems();

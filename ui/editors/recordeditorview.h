@@ -68,8 +68,9 @@ public:
     // back in the next record's view and the next session. Unreadable state is ignored.
     QByteArray layoutState() const;
     void restoreLayoutState(const QByteArray &state);
-    // Offers the account's custom field names in the custom fields editor.
-    void setCustomFieldNames(const QStringList &names);
+    // The account's custom field definitions for this resource's entity (contract §14): typed
+    // editors in the form, and their rules (required, read-only, types) among what blocks Send.
+    void setCustomFieldDefinitions(const QList<CustomField> &definitions);
     // Keeps every edit on disk as it is made (see DraftRecorder).
     void enableDrafts(DraftStore *store, const DraftKey &key);
     // Puts a draft's edits back once the record has loaded, warning when the server changed it.
@@ -134,6 +135,7 @@ private:
     QProgressBar *m_progress;
     EditPolicyBuilder m_rules;
     EditPolicy m_policy;
+    QList<CustomField> m_customFields;
     QString m_idempotencyKey; // one per edit: kept across retries, new once the edit changes
     QString m_recordId;
     QPointer<ApiCall> m_call;

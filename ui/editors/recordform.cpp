@@ -1,3 +1,4 @@
+#include "editors/customfieldseditor.h"
 #include "editors/recordform.h"
 
 #include "editors/fieldeditor.h"
@@ -138,6 +139,8 @@ void RecordForm::setReferenceSource(ReferenceDirectory *directory, const QString
     for (FieldRow *row : std::as_const(m_rows)) {
         if (auto *reference = qobject_cast<ReferenceEditorBase *>(row->editor()))
             reference->setSource(directory, accountId);
+        else if (auto *custom = qobject_cast<CustomFieldsEditor *>(row->editor()))
+            custom->setReferenceSource(directory, accountId);
     }
 }
 

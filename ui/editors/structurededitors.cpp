@@ -187,6 +187,24 @@ private:
     bool m_fitsColumns = false;
 };
 
+// A stack as tall as the page it shows: a short table does not take the JSON box's height.
+class CurrentPageStack final : public QStackedWidget
+{
+public:
+    using QStackedWidget::QStackedWidget;
+    QSize sizeHint() const override
+    {
+        // Within the page's own limits: a table fitted to its rows has a fixed height.
+        const QWidget *page = currentWidget();
+        return page ? page->sizeHint().boundedTo(page->maximumSize()).expandedTo(page->minimumSize())
+                    : QStackedWidget::sizeHint();
+    }
+    QSize minimumSizeHint() const override
+    {
+        return currentWidget() ? currentWidget()->minimumSizeHint() : QStackedWidget::minimumSizeHint();
+    }
+};
+
 void setUpTable(QTableWidget *table)
 {
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -455,7 +473,7 @@ void JsonFieldEditor::showValue(const QJsonValue &value)
 }
 
 KeyValueFieldEditor::KeyValueFieldEditor(const FieldSpec &spec, QWidget *parent)
-    : FieldEditor(spec, parent), m_stack(new QStackedWidget(this)), m_table(new FittedTable(0, 2, this)),
+    : FieldEditor(spec, parent), m_stack(new CurrentPageStack(this)), m_table(new FittedTable(0, 2, this)),
       m_json(new QPlainTextEdit(this)),
       m_mode(smallButton(tr("JSON"), QStringLiteral("field_") + spec.path + QStringLiteral("_mode"), this))
 {
@@ -520,6 +538,7 @@ void KeyValueFieldEditor::setJsonMode(bool on)
     }
     m_mode->setChecked(on);
     m_stack->setCurrentWidget(on ? static_cast<QWidget *>(m_json) : m_table);
+    m_stack->updateGeometry();
     setFocusProxy(m_stack->currentWidget());
 }
 
@@ -544,8 +563,13 @@ QJsonObject KeyValueFieldEditor::tableObject() const
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QTableWidgetItem *key = m_table->item(row, 0);
         const QTableWidgetItem *value = m_table->item(row, 1);
-        if (key && !key->text().trimmed().isEmpty() && value && !value->text().isEmpty())
-            object.insert(key->text().trimmed(), cellValue(value->text()));
+        if (!key || key->text().trimmed().isEmpty() || !value || value->text().isEmpty())
+            continue;
+        // A number loaded as 1 stays 1, not "1", while its cell is unchanged.
+        const QString name = key->text().trimmed();
+        const QJsonValue loaded = m_loaded.value(name);
+        object.insert(name, !loaded.isUndefined() && cellText(loaded) == value->text() ? loaded
+                                                                                       : cellValue(value->text()));
     }
     return object;
 }
@@ -553,6 +577,7 @@ QJsonObject KeyValueFieldEditor::tableObject() const
 void KeyValueFieldEditor::fillTable(const QJsonObject &object)
 {
     const QSignalBlocker blocker(m_table);
+    m_loaded = object;
     m_table->setRowCount(0);
     for (auto it = object.begin(); it != object.end(); ++it) {
         const int row = m_table->rowCount();

@@ -89,6 +89,7 @@ private:
     QTableWidget *m_table;
     QPlainTextEdit *m_json;
     QPushButton *m_mode;
+    QJsonObject m_loaded; // what the table was filled with: unchanged cells keep their JSON type
 };
 
 } // namespace crmdesk

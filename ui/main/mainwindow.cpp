@@ -431,7 +431,7 @@ void MainWindow::onCustomFields(const ApiResult &result)
     m_customFields = CustomFieldDefinitions::fromListResponse(result.json.object());
     for (RecordEditorView *editor : editors()) {
         if (editor->accountId() == currentAccountId())
-            editor->setCustomFieldNames(m_customFields.editableNamesFor(editor->model()->schema()));
+            editor->setCustomFieldDefinitions(m_customFields.definitionsFor(editor->model()->schema()));
     }
 }
 
@@ -586,7 +586,7 @@ RecordEditorView *MainWindow::openRecord(const QString &resource, const QString 
     auto *editor = new RecordEditorView(*schema, m_client, m_tabs);
     editor->setAccount(currentAccount());
     editor->setEnvironmentLabel(m_environment);
-    editor->setCustomFieldNames(m_customFields.editableNamesFor(*schema));
+    editor->setCustomFieldDefinitions(m_customFields.definitionsFor(*schema));
     editor->setServerChangeCheck(true, m_ask);
     editor->setReferenceDirectory(m_references);
     editor->restoreLayoutState(m_editorLayout);
