@@ -1,6 +1,7 @@
 #include "bulk/bulkplan.h"
 
 #include "bulk/csvreader.h"
+#include "policy/customfieldvalidation.h"
 #include "policy/editpolicy.h"
 #include "records/validation.h"
 #include "schema/jsonvalues.h"
@@ -132,6 +133,48 @@ int columnOf(const QString &path, const QList<ColumnInfo> &columns)
     return firstOfField;
 }
 
+// A cell of a custom field column, typed by the account's definition of that field: numbers and
+// amounts as numbers, yes/no as booleans, a multi-select as the values separated by ';'.
+QJsonValue customCellValue(const QString &cell, const CustomField &field)
+{
+    if (cell == QLatin1String(kClearCell))
+        return QJsonValue::Null;
+    const QString trimmed = cell.trimmed();
+    switch (field.kind) {
+    case CustomField::Kind::Number:
+    case CustomField::Kind::Currency: {
+        bool ok = false;
+        const double number = trimmed.toDouble(&ok);
+        return ok ? QJsonValue(number) : QJsonValue(cell);
+    }
+    case CustomField::Kind::Boolean: {
+        const QString lower = trimmed.toLower();
+        if (lower == QLatin1String("true") || lower == QLatin1String("yes") || lower == QLatin1String("1"))
+            return true;
+        if (lower == QLatin1String("false") || lower == QLatin1String("no") || lower == QLatin1String("0"))
+            return false;
+        return cell;
+    }
+    case CustomField::Kind::MultiSelect: {
+        QJsonArray values;
+        for (const QString &value : trimmed.split(u';', Qt::SkipEmptyParts))
+            values.append(value.trimmed());
+        return values;
+    }
+    default:
+        return cell;
+    }
+}
+
+const CustomField *definitionOf(const QList<CustomField> &definitions, const QString &name)
+{
+    for (const CustomField &field : definitions) {
+        if (field.name == name)
+            return &field;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 BulkPlan BulkPlan::build(const CsvTable &table, const QList<ColumnMatch> &columns,
@@ -181,14 +224,25 @@ BulkPlan BulkPlan::build(const CsvTable &table, const QList<ColumnMatch> &column
             if (info.parts.isEmpty() || cell.isEmpty())
                 continue; // ignored column, or "leave unchanged"
             const QString &field = info.parts.first();
-            if (info.match.kind == ColumnMatch::Kind::CustomField && !customFieldNames.isEmpty()
+            if (!columnOfField.contains(field))
+                columnOfField.insert(field, int(c));
+            // A custom field the account defines is typed and checked as the form checks it.
+            const CustomField *definition = info.match.kind == ColumnMatch::Kind::CustomField
+                                                ? definitionOf(policy.customFields, info.match.path)
+                                                : nullptr;
+            const QJsonValue value = definition ? customCellValue(cell, *definition) : cellValue(cell, info.leaf);
+            if (!definition && info.match.kind == ColumnMatch::Kind::CustomField && !customFieldNames.isEmpty()
                 && !customFieldNames.contains(info.match.path)) {
                 row.problems.append({int(c), QStringLiteral("%1 has no editable custom field \"%2\"")
                                                  .arg(provider, info.match.path)});
             }
-            if (!columnOfField.contains(field))
-                columnOfField.insert(field, int(c));
-            const QJsonValue value = cellValue(cell, info.leaf);
+            if (definition && definition->readOnly) {
+                row.problems.append({int(c), QStringLiteral("%1 is read-only: %2")
+                                                 .arg(definition->displayName(), definition->readOnlyReason)});
+            } else if (definition) {
+                for (const ValidationIssue &issue : validateCustomFieldValue(*definition, value))
+                    row.problems.append({int(c), issue.message});
+            }
             row.body.insert(field, withValueAt(row.body.value(field), info.parts, 1, value));
         }
         if (idColumn >= 0) {
