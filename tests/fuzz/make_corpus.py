@@ -318,6 +318,25 @@ def main():
     for name, data in requests:
         write("sandboxrequest", name, data)
 
+    # fuzz_bulkcsv: CSV files as people export them: comma and semicolon, quotes, newlines in
+    # cells, UTF-16 with and without a BOM.
+    write("bulkcsv", "contacts-comma",
+          b'id,first_name,last_name,email_addresses.0.email,custom_fields.customer_tier\n'
+          b'151,Ada,Lovelace,ada@example.com,gold\n152,"Grace ""Amazing""",Hopper,,NULL\n')
+    write("bulkcsv", "deals-semicolon",
+          b'id;name;amount;close_date;stage.name\r\n'
+          b'5301;"Deal; with semicolon";48000;2026-07-31T00:00:00Z;Negotiation\r\n'
+          b'5302;"multi\nline";lots;tomorrow;\r\n')
+    write("bulkcsv", "utf16le-bom", b"\xff\xfe" + "id,title\n151,Gr\u00e4fin\n".encode("utf-16-le"))
+    write("bulkcsv", "utf16be", 'id,content\n7001,"Note, with comma"\n'.encode("utf-16-be"))
+
+    # fuzz_customfields: a value line, then a fields list answer (contract section 14).
+    fields = json.loads((SANDBOX / "fields.json").read_text())
+    write("customfields", "hubspot-number", b"42\n" + compact({"result": fields["HubSpot"]}))
+    write("customfields", "hubspot-array", b'["Analytics","Training"]\n' + compact({"result": fields["HubSpot"]}))
+    write("customfields", "pipedrive-bad-date", b"2026-02-30\n" + compact({"result": fields["Pipedrive"]}))
+    write("customfields", "empty", b'null\n{"result":[]}')
+
 
 if __name__ == "__main__":
     main()

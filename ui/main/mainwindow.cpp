@@ -712,10 +712,13 @@ void MainWindow::createPanelToggles()
         else
             m_inspectorDock->hide();
     });
-    connect(m_inspectorDock, &QDockWidget::visibilityChanged, this, [this] {
-        const QSignalBlocker blocker(m_responseToggle);
-        m_responseToggle->setChecked(!m_inspectorDock->isHidden());
-    });
+    // The button is the context and nothing of this window is touched: docks report being
+    // hidden while the window is destroyed (UBSan in the sanitizer suite otherwise).
+    connect(m_inspectorDock, &QDockWidget::visibilityChanged, m_responseToggle,
+            [toggle = m_responseToggle, dock = m_inspectorDock] {
+                const QSignalBlocker blocker(toggle);
+                toggle->setChecked(!dock->isHidden());
+            });
     if (auto *historyDock = findChild<QDockWidget *>(QStringLiteral("historyDock"))) {
         m_historyToggle = new QToolButton(this);
         m_historyToggle->setObjectName(QStringLiteral("historyToggle"));
@@ -724,15 +727,16 @@ void MainWindow::createPanelToggles()
         m_historyToggle->setText(tr("History"));
         m_historyToggle->setToolTip(tr("Show or hide the history of calls (Ctrl+Shift+H)"));
         statusBar()->addPermanentWidget(m_historyToggle);
-        connect(m_historyToggle, &QToolButton::toggled, this, [this, historyDock](bool on) {
+        connect(m_historyToggle, &QToolButton::toggled, this, [historyDock](bool on) {
             historyDock->setVisible(on);
             if (on)
                 historyDock->raise();
         });
-        connect(historyDock, &QDockWidget::visibilityChanged, this, [this, historyDock] {
-            const QSignalBlocker blocker(m_historyToggle);
-            m_historyToggle->setChecked(!historyDock->isHidden());
-        });
+        connect(historyDock, &QDockWidget::visibilityChanged, m_historyToggle,
+                [toggle = m_historyToggle, historyDock] {
+                    const QSignalBlocker blocker(toggle);
+                    toggle->setChecked(!historyDock->isHidden());
+                });
     }
 }
 
