@@ -101,6 +101,7 @@ void BulkJob::start()
     if (m_state == State::Running || m_state == State::Finished || m_state == State::Cancelled)
         return;
     if (m_state == State::Pausing) { // resumed before the row in flight was answered
+        m_store.setStatus(QStringLiteral("running"));
         setState(State::Running);
         return;
     }

@@ -10,6 +10,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace crmdesk {
 
 namespace {
@@ -154,13 +156,21 @@ std::optional<BulkJobStore> BulkJobStore::open(const QString &jobDirectory, QStr
                 result.httpStatus = event.value(QLatin1String("status")).toInt();
                 result.message = event.value(QLatin1String("message")).toString();
                 result.idempotencyKey = event.value(QLatin1String("key")).toString();
-                result.historyId = store.m_results.value(row).historyId;
+                result.historyId = std::max(store.m_results.value(row).historyId, store.m_unansweredHistory.take(row));
                 store.m_results.insert(row, result);
             } else if (event.contains(QLatin1String("history"))) {
-                store.m_results[row].historyId = event.value(QLatin1String("history")).toInteger();
+                store.linkHistory(row, event.value(QLatin1String("history")).toInteger());
             }
         }
         journal.close();
+        // A killed run may have left half a line: cut it off, or the next event would be
+        // written onto it and lost with it at the next resume.
+        if (journal.open(QIODevice::ReadWrite)) {
+            const QByteArray all = journal.readAll();
+            if (!all.isEmpty() && !all.endsWith('\n'))
+                journal.resize(all.lastIndexOf('\n') + 1);
+            journal.close();
+        }
     }
     // Unbuffered: every line is one write() and reaches the kernel before the call returns.
     if (!journal.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
@@ -224,7 +234,8 @@ bool BulkJobStore::markSending(int row, const QString &key, QString *error)
 bool BulkJobStore::recordResult(const RowResult &result, QString *error)
 {
     RowResult stored = result;
-    stored.historyId = std::max(result.historyId, m_results.value(result.row).historyId);
+    stored.historyId = std::max({result.historyId, m_results.value(result.row).historyId,
+                                 m_unansweredHistory.take(result.row)});
     m_results.insert(result.row, stored);
     return append(QJsonDocument(QJsonObject{{QStringLiteral("row"), result.row},
                                             {QStringLiteral("id"), result.recordId},
@@ -240,11 +251,21 @@ bool BulkJobStore::recordHistory(int row, qint64 historyId, QString *error)
 {
     if (historyId <= 0)
         return true;
-    m_results[row].historyId = historyId;
-    m_results[row].row = row;
+    linkHistory(row, historyId);
     return append(QJsonDocument(QJsonObject{{QStringLiteral("row"), row}, {QStringLiteral("history"), historyId}})
                       .toJson(QJsonDocument::Compact),
                   error);
+}
+
+void BulkJobStore::linkHistory(int row, qint64 historyId)
+{
+    // A row without an outcome yet (a 429 being waited out) must not get a result entry: a
+    // result means "answered", and an answered row is never sent again.
+    auto it = m_results.find(row);
+    if (it != m_results.end())
+        it->historyId = historyId;
+    else
+        m_unansweredHistory.insert(row, historyId);
 }
 
 bool BulkJobStore::setStatus(const QString &status, QString *error)

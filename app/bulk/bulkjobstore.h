@@ -90,7 +90,10 @@ private:
 
     QString m_folder;
     BulkJobSpec m_spec;
+    void linkHistory(int row, qint64 historyId);
+
     QHash<int, RowResult> m_results;
+    QHash<int, qint64> m_unansweredHistory; // history of tries not answered yet (a 429 waited out)
     QSet<int> m_sending;
     std::unique_ptr<QFile> m_journal;
 };

@@ -107,6 +107,7 @@ void ReferenceDirectory::onPage(const QString &accountId, const QString &resourc
         Q_EMIT changed(accountId, resource);
         return;
     }
+    const qsizetype before = entry.choices.size();
     for (const QJsonValue &value : page->records) {
         ReferenceChoice choice = choiceFrom(resource, value.toObject());
         if (choice.id.isEmpty() || entry.byId.contains(choice.id))
@@ -114,7 +115,11 @@ void ReferenceDirectory::onPage(const QString &accountId, const QString &resourc
         entry.byId.insert(choice.id, int(entry.choices.size()));
         entry.choices.append(std::move(choice));
     }
-    if (page->hasMore() && entry.choices.size() < kMaxRecords) {
+    // A server that hands out the same cursor, or pages with nothing new, would keep this
+    // reading forever: what has arrived is the list.
+    const bool progressed = entry.choices.size() > before && page->nextCursor != entry.lastCursor;
+    entry.lastCursor = page->nextCursor;
+    if (page->hasMore() && progressed && entry.choices.size() < kMaxRecords) {
         requestPage(accountId, resource, page->nextCursor);
         return;
     }

@@ -72,6 +72,7 @@ private:
         QList<ReferenceChoice> choices;
         QHash<QString, int> byId;
         QString error;
+        QString lastCursor;
         QPointer<ApiCall> call;
     };
     static QString key(const QString &accountId, const QString &resource);

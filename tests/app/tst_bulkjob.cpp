@@ -15,6 +15,7 @@
 #include "sandbox/sandboxserver.h"
 #include "schema/schema.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,6 +115,55 @@ private Q_SLOTS:
         m_history.reset();
         m_network.reset();
         m_dir.reset();
+    }
+
+    // A 429 being waited out has a history entry but no answer yet: the row must still be sent.
+    void shouldNotTakeARowWithOnlyAHistoryEntryForAnsweredOne()
+    {
+        BulkJobStore store = newStore(2);
+        QVERIFY(store.markSending(1, u"k-1"_s));
+        QVERIFY(store.recordHistory(1, 41)); // the 429 try
+        QVERIFY(!store.results().contains(1));
+        RowResult sent;
+        sent.row = 1;
+        sent.outcome = RowOutcome::Sent;
+        sent.httpStatus = 200;
+        QVERIFY(store.recordResult(sent));
+        QCOMPARE(store.results().value(1).historyId, 41);
+        // And the same read back from the journal by a resumed run.
+        QVERIFY(store.recordHistory(2, 42));
+        const QString folder = store.folder();
+        std::optional<BulkJobStore> reopened = BulkJobStore::open(folder);
+        QVERIFY(reopened);
+        QVERIFY(reopened->results().contains(1));
+        QVERIFY(!reopened->results().contains(2));
+    }
+
+    // A run killed mid-write leaves half a line; the next event must not be glued to it.
+    void shouldKeepTheFirstEventAfterAHalfWrittenLine()
+    {
+        QString folder;
+        {
+            BulkJobStore store = newStore(2);
+            QVERIFY(store.markSending(1, u"k-1"_s));
+            folder = store.folder();
+        }
+        QFile journal(folder + u"/rows.jsonl"_s);
+        QVERIFY(journal.exists());
+        QVERIFY(journal.open(QIODevice::Append));
+        journal.write("{\"row\":1,\"outc"); // cut short by a kill
+        journal.close();
+        {
+            std::optional<BulkJobStore> resumed = BulkJobStore::open(folder);
+            QVERIFY(resumed);
+            RowResult sent;
+            sent.row = 1;
+            sent.outcome = RowOutcome::Sent;
+            QVERIFY(resumed->recordResult(sent));
+        }
+        std::optional<BulkJobStore> again = BulkJobStore::open(folder);
+        QVERIFY(again);
+        QCOMPARE(int(again->results().value(1).outcome), int(RowOutcome::Sent));
     }
 
     void shouldApplyEveryRowOnceAndLinkItsHistoryEntry()

@@ -199,6 +199,42 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(*editor, u"field_owner_id"_s)->text().contains(u"not among this account's users"_s));
     }
 
+    // Revert while the box still has focus: leaving it must not put the replaced owner back.
+    void shouldKeepARevertWhenTheBoxStillHasFocus()
+    {
+        auto window = makeWindow({1400, 900});
+        RecordEditorView *editor = openRecord(*window, u"HubSpot"_s, u"contacts"_s);
+        QVERIFY(editor);
+        QLineEdit *owner = line(*editor, u"owner"_s);
+        QTRY_COMPARE(owner->text(), u"Maya Patel"_s);
+        owner->setFocus();
+        owner->selectAll();
+        QTest::keyClicks(owner, u"48123459"_s);
+        QTest::keyClick(owner, Qt::Key_Return);
+        QCOMPARE(owner->text(), u"Jonas Berg"_s);
+        QTest::mouseClick(child<QToolButton>(*editor, u"revert_owner"_s), Qt::LeftButton);
+        QCOMPARE(owner->text(), u"Maya Patel"_s);
+        line(*editor, u"title"_s)->setFocus(); // leaves the owner box: editingFinished
+        QVERIFY(!editor->model()->isChanged(u"owner"_s));
+    }
+
+    // A name that matches nobody is not sent as an id; the text stays to be corrected.
+    void shouldNotSendAnUnknownNameAsAnId()
+    {
+        auto window = makeWindow({1400, 900});
+        RecordEditorView *editor = openRecord(*window, u"HubSpot"_s, u"contacts"_s);
+        QVERIFY(editor);
+        QLineEdit *owner = line(*editor, u"owner"_s);
+        QTRY_COMPARE(owner->text(), u"Maya Patel"_s);
+        owner->setFocus();
+        owner->selectAll();
+        QTest::keyClicks(owner, u"Nobody Here"_s);
+        QTest::keyClick(owner, Qt::Key_Return);
+        QVERIFY(!editor->model()->isChanged(u"owner"_s));
+        QCOMPARE(owner->text(), u"Nobody Here"_s);
+        QVERIFY(child<QLabel>(*editor, u"field_owner_id"_s)->text().contains(u"no users named"_s));
+    }
+
     void shouldPickManyContactsForANote()
     {
         auto window = makeWindow({1400, 900});

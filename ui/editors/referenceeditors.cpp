@@ -12,6 +12,8 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace crmdesk {
 
 namespace {
@@ -62,6 +64,14 @@ void ReferenceEditorBase::setSource(ReferenceDirectory *directory, const QString
     }
     fillCompletions();
     namesChanged();
+}
+
+bool ReferenceEditorBase::namesLoading() const
+{
+    if (!m_directory || m_resource.isEmpty())
+        return false;
+    const ReferenceDirectory::State state = m_directory->state(m_accountId, m_resource);
+    return state == ReferenceDirectory::State::Loading || state == ReferenceDirectory::State::Unknown;
 }
 
 std::optional<ReferenceChoice> ReferenceEditorBase::choice(const QString &id) const
@@ -177,19 +187,35 @@ QJsonValue ReferenceFieldEditor::value() const
     if (m_id.isEmpty())
         return QJsonValue::Null;
     QJsonObject object = m_object;
-    object.insert(QStringLiteral("id"), m_id);
+    // An unchanged id keeps the JSON type it was loaded with (HubSpot's numeric owner ids).
+    if (idText(m_object.value(QLatin1String("id"))) != m_id)
+        object.insert(QStringLiteral("id"), m_id);
     return object;
 }
 
 void ReferenceFieldEditor::showValue(const QJsonValue &value)
 {
+    const QString previous = m_id;
     m_object = value.toObject();
     m_id = idText(m_object.value(QLatin1String("id")));
+    m_pendingTyped.clear();
+    if (m_id != previous) {
+        // Undo, Revert, Clear or a reload while the box has focus: it must not keep showing
+        // (and, on leaving it, send again) the reference that was replaced.
+        m_rendering = true;
+        m_line->setText(QString());
+        m_rendering = false;
+    }
     namesChanged();
 }
 
 void ReferenceFieldEditor::namesChanged()
 {
+    // A name typed while the list was still loading is resolved now that it is here.
+    if (!m_pendingTyped.isEmpty() && !namesLoading()) {
+        setId(resolveTyped(std::exchange(m_pendingTyped, QString())));
+        return;
+    }
     // The name of the record when the list has it; else the one the reference carries (a
     // stage's name); else the id itself.
     const std::optional<ReferenceChoice> known = choice(m_id);
@@ -217,7 +243,22 @@ void ReferenceFieldEditor::commitTyped()
     const QString currentName = current ? current->name : m_object.value(QLatin1String("name")).toString();
     if (!m_id.isEmpty() && (shown == m_id || (!currentName.isEmpty() && shown == currentName)))
         return; // unchanged: the box shows the current reference
-    setId(resolveTyped(shown));
+    if (!shown.isEmpty() && namesLoading() && !choice(shown)) {
+        m_pendingTyped = shown; // resolved when the names arrive (namesChanged)
+        m_idLabel->setText(tr("looking up “%1”…").arg(shown));
+        m_idLabel->setVisible(true);
+        return;
+    }
+    const QString id = resolveTyped(shown);
+    // Text with a space that names nobody is a name not found, not an id: nothing is changed,
+    // and the text stays for the user to correct.
+    if (id == shown && shown.contains(u' ') && !choice(id) && m_directory
+        && m_directory->state(m_accountId, referencedResource()) == ReferenceDirectory::State::Ready) {
+        m_idLabel->setText(tr("no %1 named “%2”: pick one from the list, or type an id").arg(referencedResource(), shown));
+        m_idLabel->setVisible(true);
+        return;
+    }
+    setId(id);
 }
 
 void ReferenceFieldEditor::picked(const QString &id)

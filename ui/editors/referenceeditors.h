@@ -35,6 +35,8 @@ protected:
     // contains the text) or, failing that, the text itself, so a typed id always works.
     QString resolveTyped(const QString &text) const;
     std::optional<ReferenceChoice> choice(const QString &id) const;
+    // The names are still being read (or not asked for yet).
+    bool namesLoading() const;
     // A note under the field when names cannot be shown: loading, offline, not in the list.
     QString namesNote(const QString &id) const;
     void attachCompleter(QLineEdit *line);
@@ -74,6 +76,7 @@ private:
     QLabel *m_idLabel;
     QString m_id;
     bool m_rendering = false; // the box is being filled, not typed in
+    QString m_pendingTyped;   // typed before the names arrived; resolved when they do
     QJsonObject m_object; // the rest of the reference object, kept as loaded
 };
 

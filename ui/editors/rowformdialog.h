@@ -18,6 +18,7 @@ struct RowColumn
 
 // A small form for one row of a nested list (an address, a phone number), for when the table
 // is too narrow to read or edit it: one labelled editor per column, OK writes the row back.
+// Opened with open() (window-modal, no nested event loop).
 class RowFormDialog : public QDialog
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -167,14 +168,51 @@ DateTimeFieldEditor::DateTimeFieldEditor(const FieldSpec &spec, QWidget *parent)
     }
     m_offset->setCurrentIndex(m_offset->findData(0));
     m_text->setPlaceholderText(QStringLiteral("2026-11-23T14:30:00Z"));
-    auto *layout = flatLayout(this);
-    layout->addWidget(m_text, 2);
-    layout->addWidget(m_picker, 1);
-    layout->addWidget(m_offset);
+    // The text is what is sent, so it is never squeezed: it keeps room for a whole date-time
+    // with an offset, and in a narrow form the calendar and offset go on a line below it.
+    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-23T14:30:00+05:30")) + 16);
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    arrange(false);
     setFocusProxy(m_text);
     connect(m_text, &QLineEdit::textEdited, this, &DateTimeFieldEditor::notifyEdited);
     connect(m_picker, &QDateTimeEdit::dateTimeChanged, this, &DateTimeFieldEditor::syncTextFromPicker);
     connect(m_offset, &QComboBox::activated, this, &DateTimeFieldEditor::syncTextFromPicker);
+}
+
+void DateTimeFieldEditor::arrange(bool narrow)
+{
+    m_narrow = narrow;
+    auto *grid = static_cast<QGridLayout *>(layout());
+    grid->removeWidget(m_text);
+    grid->removeWidget(m_picker);
+    grid->removeWidget(m_offset);
+    grid->addWidget(m_text, 0, 0, 1, narrow ? 2 : 1);
+    grid->addWidget(m_picker, narrow ? 1 : 0, narrow ? 0 : 1);
+    grid->addWidget(m_offset, narrow ? 1 : 0, narrow ? 1 : 2);
+    for (int column = 0; column < 3; ++column)
+        grid->setColumnStretch(column, 0);
+    grid->setColumnStretch(0, narrow ? 1 : 2);
+    grid->setColumnStretch(1, narrow ? 0 : 1);
+}
+
+QSize DateTimeFieldEditor::minimumSizeHint() const
+{
+    const int spacing = layout()->spacing() > 0 ? layout()->spacing() : 6;
+    const int width = qMax(m_text->minimumWidth(),
+                           m_picker->minimumSizeHint().width() + spacing + m_offset->minimumSizeHint().width());
+    return {width, FieldEditor::minimumSizeHint().height()};
+}
+
+void DateTimeFieldEditor::resizeEvent(QResizeEvent *event)
+{
+    FieldEditor::resizeEvent(event);
+    // Room for the text, the calendar and the offset side by side, or not. The choice changes
+    // the height only, so it cannot flip back and forth with the width.
+    const int sideBySide = m_text->minimumWidth() + m_picker->sizeHint().width() + m_offset->sizeHint().width() + 12;
+    const bool narrow = width() < sideBySide;
+    if (narrow != m_narrow)
+        arrange(narrow);
 }
 
 void DateTimeFieldEditor::syncTextFromPicker()

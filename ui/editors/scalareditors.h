@@ -3,6 +3,7 @@
 #include "editors/fieldeditor.h"
 
 class QComboBox;
+class QGridLayout;
 class QDateTimeEdit;
 class QLineEdit;
 class QPlainTextEdit;
@@ -79,12 +80,17 @@ class DateTimeFieldEditor : public FieldEditor
 public:
     explicit DateTimeFieldEditor(const FieldSpec &spec, QWidget *parent = nullptr);
     QJsonValue value() const override;
+    // As narrow as the two-line arrangement allows: a narrow form does not have to scroll.
+    QSize minimumSizeHint() const override;
 
 protected:
     void showValue(const QJsonValue &value) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void syncTextFromPicker();
+    void arrange(bool narrow);
+    bool m_narrow = false;
     QDateTimeEdit *m_picker;
     QComboBox *m_offset;
     QLineEdit *m_text;

@@ -160,7 +160,11 @@ class FittedTable final : public QTableWidget
 {
 public:
     using QTableWidget::QTableWidget;
-    ~FittedTable() override { QObject::disconnect(model(), nullptr, this, nullptr); }
+    ~FittedTable() override
+    {
+        QObject::disconnect(model(), nullptr, this, nullptr);
+        QObject::disconnect(horizontalScrollBar(), nullptr, this, nullptr);
+    }
     // Sizes the columns to what they hold (see fitColumns) on every resize and edit.
     void setFitsColumns(bool fits)
     {
@@ -348,6 +352,7 @@ QDialog *ObjectListFieldEditor::editCurrentRow()
     }
     auto *dialog = new RowFormDialog(tr("%1, row %2").arg(fieldLabel(spec().name)).arg(row + 1), columns, values, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_rowDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog, row] {
         if (row >= m_table->rowCount())
             return; // the row went while the form was open
@@ -429,6 +434,10 @@ void ObjectListFieldEditor::applyState(const FieldState &state)
 
 void ObjectListFieldEditor::showValue(const QJsonValue &value)
 {
+    // The rows are being replaced (a reload, an undo): a row form open on one of them would
+    // write into whatever row now has its number.
+    if (m_rowDialog)
+        m_rowDialog->reject();
     const QSignalBlocker blocker(m_table);
     m_loaded = value.toArray();
     m_table->setRowCount(int(m_loaded.size()));

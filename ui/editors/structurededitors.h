@@ -3,6 +3,7 @@
 #include "editors/fieldeditor.h"
 
 #include <QJsonArray>
+#include <QPointer>
 
 class QPlainTextEdit;
 class QPushButton;
@@ -29,7 +30,8 @@ public:
     bool wantsFullWidth() const override { return true; }
     QTableWidget *table() const { return m_table; }
     void setIdColumnsShown(bool shown);
-    // Opens the current row in a small form (non-modal); returns it for tests.
+    // Opens the current row in a small form (window-modal, without a nested event loop);
+    // returns it for tests.
     QDialog *editCurrentRow();
 
 protected:
@@ -48,6 +50,7 @@ private:
     QStringList m_columns;
     QList<QStringList> m_choices; // per column: documented values, empty for free text
     QJsonArray m_loaded; // for keeping undocumented keys of each item
+    QPointer<QDialog> m_rowDialog;
 };
 
 // Free-form JSON object (remote_data): text that must parse as an object.

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -687,8 +688,13 @@ void MainWindow::updateTitle()
 
 void MainWindow::restoreLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &editorLayout)
 {
-    if (!restoreGeometry(geometry))
-        resize(1400, 900);
+    if (!restoreGeometry(geometry)) {
+        // A first start: roomy, but never larger than the screen (a 1024 x 700 laptop).
+        QSize size(1400, 900);
+        if (const QScreen *shown = screen())
+            size = size.boundedTo(shown->availableGeometry().size());
+        resize(size);
+    }
     m_docksSized = restoreState(state);
     m_docksRestored = m_docksSized;
     m_inspectorDock->hide(); // no response to show yet; its size is kept for when there is
@@ -726,6 +732,7 @@ void MainWindow::createPanelToggles()
         m_historyToggle->setAutoRaise(true);
         m_historyToggle->setText(tr("History"));
         m_historyToggle->setToolTip(tr("Show or hide the history of calls (Ctrl+Shift+H)"));
+        m_historyToggle->setAccessibleName(tr("History"));
         statusBar()->addPermanentWidget(m_historyToggle);
         connect(m_historyToggle, &QToolButton::toggled, this, [historyDock](bool on) {
             historyDock->setVisible(on);
