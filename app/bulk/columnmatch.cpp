@@ -92,6 +92,17 @@ ColumnMatch matchTarget(const QString &header, const QString &target, const Reso
         match.note = QStringLiteral("no %1 field is called \"%2\"").arg(schema.name, target);
         return match;
     }
+    // An item index is a position in a short list (a contact's e-mail addresses): a huge one is
+    // a typo, and would make every row's body a list of that many empty items (fuzzing found a
+    // dry run of one such column taking over 10 s).
+    for (const QString &part : name.split(u'.')) {
+        bool isIndex = false;
+        const int index = part.toInt(&isIndex);
+        if (isIndex && index > kMaxItemIndex) {
+            match.note = QStringLiteral("item %1 is past the last one a column may name (%2)").arg(index).arg(kMaxItemIndex);
+            return match;
+        }
+    }
     match.kind = ColumnMatch::Kind::Field;
     match.path = name;
     return match;

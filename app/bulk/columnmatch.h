@@ -28,6 +28,8 @@ struct ColumnMatch
 // ignored. Header names are matched case-insensitively, with spaces and dashes read as
 // underscores ("First Name" is first_name); an object[] sub-field may carry an item index
 // ("phone_numbers.1.number"), without one it is the first item.
+// Item indexes go up to kMaxItemIndex; a column naming a later item is ignored, with a note.
+constexpr int kMaxItemIndex = 99;
 ColumnMatch matchColumn(const QString &header, const ResourceSchema &schema);
 QList<ColumnMatch> matchColumns(const QStringList &header, const ResourceSchema &schema);
 // A correction from the preview: the column becomes `target` (as target() spells it; empty

@@ -107,6 +107,20 @@ private Q_SLOTS:
         QCOMPARE(matches.at(6).kind, ColumnMatch::Kind::Ignored); // a second id column
     }
 
+    // Fuzzing found it: "email_addresses.90740" made every row a list of 90,741 empty items.
+    void shouldIgnoreAColumnNamingAnImpossiblyLateItem()
+    {
+        const ResourceSchema *contacts = Schema::bundled().resource(u"contacts"_s);
+        QVERIFY(contacts);
+        const QList<ColumnMatch> matches = matchColumns(
+            {u"id"_s, u"email_addresses.90740"_s, u"phone_numbers.99.number"_s, u"phone_numbers.100.number"_s},
+            *contacts);
+        QCOMPARE(matches.at(1).kind, ColumnMatch::Kind::Ignored);
+        QVERIFY2(matches.at(1).note.contains(u"item 90740"_s), qPrintable(matches.at(1).note));
+        QCOMPARE(matches.at(2).target(), u"phone_numbers.99.number"_s);
+        QCOMPARE(matches.at(3).kind, ColumnMatch::Kind::Ignored);
+    }
+
     void shouldLetThePreviewCorrectAMatch()
     {
         const ResourceSchema *contacts = Schema::bundled().resource(u"contacts"_s);
