@@ -95,6 +95,15 @@ class TestFormReadability : public QObject
         return true;
     }
 
+    // Replaces what a box shows by typing, then Enter, as a person does.
+    static void retype(QLineEdit *box, const QString &text)
+    {
+        box->setFocus();
+        box->selectAll();
+        QTest::keyClicks(box, text);
+        QTest::keyClick(box, Qt::Key_Return);
+    }
+
     static QLineEdit *line(QWidget &editor, const QString &path)
     {
         return child<QLineEdit>(editor, u"field_"_s + path);
@@ -118,8 +127,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("resource");
         for (const QString &provider : {u"HubSpot"_s, u"Pipedrive"_s, u"Close"_s}) {
             for (const QString &resource :
-                 {u"contacts"_s, u"notes"_s, u"leads"_s, u"opportunities"_s, u"engagements"_s})
+                 {u"contacts"_s, u"notes"_s, u"leads"_s, u"opportunities"_s, u"engagements"_s}) {
+                if (provider == u"Close"_s && resource == u"leads"_s)
+                    continue; // the sandbox seeds no Close leads
                 QTest::addRow("%s %s", qPrintable(provider), qPrintable(resource)) << provider << resource;
+            }
         }
     }
 
@@ -130,8 +142,7 @@ private Q_SLOTS:
         QFETCH(QString, resource);
         auto window = makeWindow({1400, 900});
         RecordEditorView *editor = openRecord(*window, provider, resource);
-        if (!editor)
-            QSKIP("this provider has no records of this resource in the sandbox");
+        QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(namesSettled(*window, *editor), 10000);
         int references = 0;
         for (auto *single : editor->findChildren<ReferenceFieldEditor *>()) {
@@ -153,8 +164,7 @@ private Q_SLOTS:
                 QVERIFY(list->item(i)->text().endsWith(id)); // the id beside the name
             }
         }
-        if (references == 0)
-            QSKIP("this record references nothing");
+        QVERIFY2(references > 0, "the first record of every seeded pair references something to name");
     }
 
     void shouldPickAnOwnerByNameWithTheKeyboard()
@@ -185,16 +195,11 @@ private Q_SLOTS:
         QVERIFY(editor);
         QLineEdit *owner = line(*editor, u"owner"_s);
         QTRY_COMPARE(owner->text(), u"Maya Patel"_s);
-        owner->setFocus();
-        owner->selectAll();
-        QTest::keyClicks(owner, u"48123459"_s);
-        QTest::keyClick(owner, Qt::Key_Return);
+        retype(owner, u"48123459"_s);
         QCOMPARE(editor->model()->value(u"owner"_s).toObject().value(u"id"_s).toString(), u"48123459"_s);
         QCOMPARE(owner->text(), u"Jonas Berg"_s); // the id was one of the account's users
         // An id the list does not have is still sent, with a note.
-        owner->selectAll();
-        QTest::keyClicks(owner, u"777"_s);
-        QTest::keyClick(owner, Qt::Key_Return);
+        retype(owner, u"777"_s);
         QCOMPARE(editor->model()->value(u"owner"_s).toObject().value(u"id"_s).toString(), u"777"_s);
         QVERIFY(child<QLabel>(*editor, u"field_owner_id"_s)->text().contains(u"not among this account's users"_s));
     }
@@ -207,10 +212,7 @@ private Q_SLOTS:
         QVERIFY(editor);
         QLineEdit *owner = line(*editor, u"owner"_s);
         QTRY_COMPARE(owner->text(), u"Maya Patel"_s);
-        owner->setFocus();
-        owner->selectAll();
-        QTest::keyClicks(owner, u"48123459"_s);
-        QTest::keyClick(owner, Qt::Key_Return);
+        retype(owner, u"48123459"_s);
         QCOMPARE(owner->text(), u"Jonas Berg"_s);
         QTest::mouseClick(child<QToolButton>(*editor, u"revert_owner"_s), Qt::LeftButton);
         QCOMPARE(owner->text(), u"Maya Patel"_s);
@@ -226,10 +228,7 @@ private Q_SLOTS:
         QVERIFY(editor);
         QLineEdit *owner = line(*editor, u"owner"_s);
         QTRY_COMPARE(owner->text(), u"Maya Patel"_s);
-        owner->setFocus();
-        owner->selectAll();
-        QTest::keyClicks(owner, u"Nobody Here"_s);
-        QTest::keyClick(owner, Qt::Key_Return);
+        retype(owner, u"Nobody Here"_s);
         QVERIFY(!editor->model()->isChanged(u"owner"_s));
         QCOMPARE(owner->text(), u"Nobody Here"_s);
         QVERIFY(child<QLabel>(*editor, u"field_owner_id"_s)->text().contains(u"no users named"_s));
